@@ -1,0 +1,8 @@
+// Migrations are listed here rather than read from a folder, so the same list works from TypeScript
+// sources in development and from compiled JavaScript in production.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_talent_library.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_talent_library': m0001,
+};

@@ -1,0 +1,56 @@
+// The composition root of the long-running service: opens the library, migrates it, and starts every
+// configured part (admin/health server now; pollers and the digest scheduler plug in here). stop()
+// undoes it all, in reverse, for a graceful SIGINT/SIGTERM.
+import { Hono } from 'hono';
+import type { LoadedConfig } from '../config/load-config.js';
+import { openDatabase, parseDatabaseUrl } from '../db/open-database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createHealthRoutes } from '../http/health-routes.js';
+import { serveHttp } from '../http/serve-http.js';
+import type { Logger } from '../log/logger.js';
+import { KeepwarmError } from '../errors.js';
+import { VERSION } from './version.js';
+
+export interface StartOptions {
+  loaded: LoadedConfig;
+  logger: Logger;
+  now: () => Date;
+  /** Overrides admin.listen (tests use port 0). */
+  listen?: string;
+}
+
+export interface RunningKeepwarm {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startKeepwarm(options: StartOptions): Promise<RunningKeepwarm> {
+  const { config, baseDir } = options.loaded;
+  const location = parseDatabaseUrl(config.database, baseDir);
+  if (!location) throw new KeepwarmError('config_invalid', 'database: expected sqlite:PATH');
+  const opened = openDatabase(location);
+  const stops: (() => Promise<void>)[] = [() => opened.close()];
+  const stop = async (): Promise<void> => {
+    for (const undo of stops.reverse()) {
+      try {
+        await undo();
+      } catch (error) {
+        options.logger.error({ err: error }, 'error while stopping');
+      }
+    }
+  };
+  try {
+    const results = await migrateToLatest(opened.db);
+    for (const result of results) options.logger.info({ migration: result.migrationName }, 'migrated');
+
+    const app = new Hono();
+    app.route('/', createHealthRoutes({ db: opened.db, version: VERSION }));
+    const server = await serveHttp(app, options.listen ?? config.admin.listen, { hasToken: Boolean(config.admin.token) });
+    stops.push(() => server.close());
+    options.logger.info({ url: server.url, mailboxes: config.mailboxes.length }, 'keepwarm started');
+    return { url: server.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+// The one place that turns the `database` URL into a Kysely instance. SQLite today; a postgres://
+// URL is recognised so the error is clear, and so that dialect can be added here alone.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+import { KeepwarmError } from '../errors.js';
+
+export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export function parseDatabaseUrl(url: string, baseDir: string): DatabaseLocation | null {
+  if (url.startsWith('sqlite:')) {
+    const rest = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (rest === ':memory:') return { kind: 'sqlite', file: ':memory:' };
+    if (rest.length === 0) return null;
+    return { kind: 'sqlite', file: path.resolve(baseDir, rest) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  return null;
+}
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  /** The SQLite file, for maintenance such as WAL checkpoints after an erase. */
+  file: string;
+  close(): Promise<void>;
+}
+
+export function openDatabase(location: DatabaseLocation): OpenedDatabase {
+  if (location.kind === 'postgres') {
+    throw new KeepwarmError('config_invalid', 'database: PostgreSQL is not supported yet; use sqlite:PATH');
+  }
+  if (location.file !== ':memory:') fs.mkdirSync(path.dirname(location.file), { recursive: true });
+  const sqlite = new SQLite(location.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  // Erased personal data must not linger in freed pages.
+  sqlite.pragma('secure_delete = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, file: location.file, close: () => db.destroy() };
+}

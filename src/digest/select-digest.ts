@@ -1,0 +1,118 @@
+// Digest selection: who is listed in whose digest, with which reasons, in which order. Pure: a function of
+// the world, the rules and `now`, so `keepwarm digest --at` can replay any week.
+import type { RulesConfig } from '../config/config-schema.js';
+import { lastContactOf } from './contact-summary.js';
+import { comingUpFor } from './coming-up.js';
+import { healthFor } from './digest-health.js';
+import { DIGEST_RULES, prepareOpenings, type MatchableOpening, type RuleContext } from './digest-rules.js';
+import {
+  REASON_ORDER,
+  type CoachingNote,
+  type Digest,
+  type DigestEntry,
+  type OptOutToConfirm,
+  type Reason,
+} from './digest-types.js';
+import type { DigestWorld, WorldCandidate, WorldRecruiter } from './digest-world.js';
+import { candidateRef, exclusionOf, ownerOf } from './digest-candidate.js';
+
+export interface DigestOptions {
+  rules: RulesConfig;
+  now: Date;
+}
+
+const COACHING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+const rank = (reason: Reason): number => REASON_ORDER.indexOf(reason.code);
+const compareReasons = (a: Reason, b: Reason): number => rank(a) - rank(b) || b.urgency - a.urgency;
+
+/** Every reason that applies, most urgent first. */
+export function reasonsFor(candidate: WorldCandidate, ctx: RuleContext): Reason[] {
+  return DIGEST_RULES.flatMap((rule): Reason[] => rule(candidate, ctx)).sort(compareReasons);
+}
+
+/** By the most urgent reason's code, then its urgency (most overdue first), then name. */
+export function compareEntries(a: DigestEntry, b: DigestEntry): number {
+  const [topA, topB] = [a.reasons[0], b.reasons[0]];
+  if (topA && topB) {
+    const byReason = compareReasons(topA, topB);
+    if (byReason !== 0) return byReason;
+  }
+  return a.candidate.name.localeCompare(b.candidate.name) || a.candidate.id - b.candidate.id;
+}
+
+function runnerUpOf(candidate: WorldCandidate): DigestEntry['runnerUp'] {
+  const runnerUps = candidate.outcomes.filter((outcome) => outcome.stage === 'runner_up');
+  const latest = runnerUps.sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0))[0];
+  return latest ? { openingTitle: latest.openingTitle, client: latest.client, decidedAt: latest.decidedAt } : null;
+}
+
+function optOutsToConfirm(candidates: readonly WorldCandidate[]): OptOutToConfirm[] {
+  return candidates
+    .flatMap((candidate): OptOutToConfirm[] => {
+      const optOut = candidate.optOut;
+      if (candidate.status !== 'do_not_contact' || !optOut) return [];
+      const mail = optOut.mail ? { at: optOut.mail.at, subject: optOut.mail.subject, snippet: optOut.mail.snippet } : null;
+      return [{ candidate: candidateRef(candidate), detectedAt: optOut.detectedAt, previousStatus: optOut.previousStatus, mail }];
+    })
+    .sort((a, b) => b.detectedAt.getTime() - a.detectedAt.getTime());
+}
+
+function coachingFor(world: DigestWorld, recruiter: WorldRecruiter, now: Date): CoachingNote[] {
+  const names = new Map(world.candidates.map((candidate) => [candidate.id, candidate]));
+  return world.promiseFlags
+    .filter(({ mail }) => mail.recruiterId === recruiter.id && mail.kind === 'personal' && mail.direction === 'outbound')
+    .filter(({ mail }) => mail.at.getTime() <= now.getTime() && now.getTime() - mail.at.getTime() <= COACHING_WINDOW_MS)
+    .sort((a, b) => b.mail.at.getTime() - a.mail.at.getTime())
+    .map((flag) => {
+      const known = names.get(flag.candidateId);
+      const candidate = known ? candidateRef(known) : { id: flag.candidateId, name: flag.candidateName, email: null };
+      return { code: 'promise_flag', candidate, subject: flag.mail.subject, phrase: flag.phrase, at: flag.mail.at };
+    });
+}
+
+function digestFor(
+  world: DigestWorld,
+  recruiter: WorldRecruiter,
+  owned: readonly WorldCandidate[],
+  openings: readonly MatchableOpening[],
+  options: DigestOptions,
+): Digest {
+  const { now, rules } = options;
+  const ctx: RuleContext = { now, zone: recruiter.timezone, rules, openings };
+  const entries: DigestEntry[] = [];
+  for (const candidate of owned) {
+    if (exclusionOf(candidate, now)) continue;
+    const reasons = reasonsFor(candidate, ctx);
+    if (reasons.length === 0) continue;
+    entries.push({ candidate: candidateRef(candidate), runnerUp: runnerUpOf(candidate), reasons, lastContact: lastContactOf(candidate.contact) });
+  }
+  entries.sort(compareEntries);
+  const listed = new Set(entries.map((entry) => entry.candidate.id));
+  return {
+    recruiter: { id: recruiter.id, name: recruiter.name, email: recruiter.email, timezone: recruiter.timezone },
+    at: now,
+    entries,
+    confirmOptOut: optOutsToConfirm(owned),
+    coaching: coachingFor(world, recruiter, now),
+    comingUp: comingUpFor(owned.filter((candidate) => !listed.has(candidate.id)), ctx),
+    health: healthFor(world, recruiter, options),
+  };
+}
+
+/** One digest per recruiter (all of them, or only `recruiterId`), in the world's recruiter order. */
+export function computeDigests(world: DigestWorld, options: DigestOptions & { recruiterId?: number }): Digest[] {
+  const sole = world.recruiters.length === 1 ? (world.recruiters[0]?.id ?? null) : null;
+  const byOwner = new Map<number, WorldCandidate[]>();
+  for (const candidate of world.candidates) {
+    const owner = ownerOf(candidate, sole);
+    if (owner === null) continue;
+    const list = byOwner.get(owner) ?? [];
+    list.push(candidate);
+    byOwner.set(owner, list);
+  }
+  const openings = prepareOpenings(world.openings);
+  return world.recruiters
+    .filter((recruiter) => options.recruiterId === undefined || recruiter.id === options.recruiterId)
+    .map((recruiter) => digestFor(world, recruiter, byOwner.get(recruiter.id) ?? [], openings, options));
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDigests } from './select-digest.js';
 import type { Digest } from './digest-types.js';
 import type { DigestWorld, WorldCandidate } from './digest-world.js';
+import type { CandidateSpec } from '../../test/unit/digest/world-builder.js';
 import {
   DEFAULT_RULES, MONDAY, candidate, daysBefore, inbound, lifeEventIn, opening, outbound, recruiter, world,
 } from '../../test/unit/digest/world-builder.js';
@@ -12,7 +13,7 @@ const digestOf = (w: DigestWorld, recruiterId = 1): Digest => {
   return found;
 };
 const listed = (digest: Digest): string[] => digest.entries.map((entry) => entry.candidate.name);
-const overdue = (over: Partial<WorldCandidate> = {}): WorldCandidate =>
+const overdue = (over: CandidateSpec = {}): WorldCandidate =>
   candidate({ name: 'Overdue', mails: [outbound(daysBefore(45))], ...over });
 
 describe('who is never listed', () => {

@@ -1,0 +1,167 @@
+// The pipeline the sync and `import mail` share: screens header facts against the library (only mail
+// that involves a candidate, a forward or CC copy in the log mailbox, or a delivery report is worth its
+// body), parses the bodies it asked for, and interprets each message. A message that will not parse is
+// quarantined with its reason; the rest of the batch goes on.
+import type { Kysely } from 'kysely';
+import { simpleParser } from 'mailparser';
+import type { Config } from '../config/config-schema.js';
+import type { Database } from '../db/schema.js';
+import type { Logger } from '../log/logger.js';
+import type { MailFacts } from '../core/mail/mail-facts.js';
+import type { MessageDecision } from '../core/message-record.js';
+import { routeMessage, type Directory, type Where } from '../core/participants/route-message.js';
+import { interpretMessage, type MessageInput } from '../core/interpret-message.js';
+import { normaliseMessageId } from '../core/mail/message-identity.js';
+import { bounceReason } from '../core/mail/bounce-detection.js';
+import { factsFromParsedMail } from '../core/mail/facts-from-parsed.js';
+import { findAttachedMessage, parseInlineForward } from '../core/mail/forward.js';
+import { forwardedFacts } from '../core/forwarded-facts.js';
+import { addressKey } from '../core/email-address.js';
+import { loadDirectory } from './load-directory.js';
+import type { FullItem, HeaderItem, HeaderVerdict, MessagePipeline, PipelineWhere } from './message-pipeline.js';
+
+export interface LibraryPipelineDeps {
+  db: Kysely<Database>;
+  config: Readonly<Config>;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** Limits handed to mailparser so one hostile message cannot exhaust memory. */
+const PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: false, maxHtmlLengthToParse: 2 * 1024 * 1024 } as const;
+
+function whereOf(where: PipelineWhere, facts: MailFacts, directory: Directory): Where {
+  // An export imported `--as` a recruiter: their own messages behave like their Sent folder.
+  const fromKey = addressKey(facts.from[0]?.address ?? '');
+  const ownSent =
+    where.mailboxRole === 'file' && where.ownerRecruiterId !== null && fromKey !== null && directory.recruiterIdByKey.get(fromKey) === where.ownerRecruiterId;
+  return { mailboxRole: where.mailboxRole, folderRole: ownSent ? 'sent' : where.folderRole, ownerRecruiterId: where.ownerRecruiterId };
+}
+
+function addressesOf(facts: MailFacts, bcc: readonly { address: string }[] = []): string[] {
+  return [...facts.from, ...facts.to, ...facts.cc, ...bcc].map((a) => a.address);
+}
+
+function referencedKeysOf(facts: MailFacts): string[] {
+  return [facts.inReplyTo, ...facts.references].map((r) => normaliseMessageId(r)).filter((k): k is string => k !== null);
+}
+
+export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipeline {
+  const logAddress = deps.config.logAddress ?? null;
+
+  async function screen(items: readonly HeaderItem[], where: PipelineWhere): Promise<HeaderVerdict[]> {
+    const directory = await loadDirectory(deps.db, {
+      addresses: items.flatMap((i) => addressesOf(i.facts, i.bcc)),
+      messageKeys: items.flatMap((i) => referencedKeysOf(i.facts)),
+      logAddress,
+    });
+    return items.map((item) => {
+      const facts = item.facts;
+      const fromKey = addressKey(facts.from[0]?.address ?? '');
+      const fromRecruiter = fromKey !== null && directory.recruiterIdByKey.has(fromKey);
+      if (bounceReason(facts) !== null) return { uid: item.uid, needsSource: true, decision: null };
+      // Every recruiter message in the log mailbox may be a forward: its body says who it is about.
+      if (where.mailboxRole === 'log' && fromRecruiter) return { uid: item.uid, needsSource: true, decision: null };
+      const route = routeMessage(
+        { from: facts.from, to: facts.to, cc: facts.cc, bcc: item.bcc, referencedKeys: referencedKeysOf(facts) },
+        whereOf(where, facts, directory),
+        directory,
+      );
+      if (route.action === 'log') return { uid: item.uid, needsSource: true, decision: null };
+      // Decided from the headers alone; interpretMessage applies the same rules (and the kind check
+      // for strangers) without a body.
+      const decision = interpretMessage(input(item, null, false), whereOf(where, facts, directory), directory, settings());
+      return { uid: item.uid, needsSource: false, decision };
+    });
+  }
+
+  async function decide(items: readonly FullItem[], where: PipelineWhere): Promise<Map<string, MessageDecision>> {
+    const prepared: { item: FullItem; input: MessageInput | null; failure: string | null }[] = [];
+    recruiterKeys = null; // recruiters may have been added since the last batch
+    for (const item of items) {
+      try {
+        prepared.push({ item, input: await parseItem(item, where), failure: null });
+      } catch (error) {
+        prepared.push({ item, input: null, failure: (error as Error)?.message ?? String(error) });
+      }
+    }
+    const directory = await loadDirectory(deps.db, {
+      addresses: prepared.flatMap((p) => (p.input ? [...addressesOf(p.input.facts, p.input.bcc), ...(p.input.forwarded ? addressesOf(p.input.forwarded.original) : []), ...deliveryAddresses(p.input.facts)] : [])),
+      messageKeys: prepared.flatMap((p) => (p.input ? [...referencedKeysOf(p.input.facts), ...(p.input.forwarded ? referencedKeysOf(p.input.forwarded.original) : [])] : [])),
+      logAddress,
+    });
+    const decisions = new Map<string, MessageDecision>();
+    for (const { item, input: parsed, failure } of prepared) {
+      if (!parsed) {
+        deps.logger.warn({ mailbox: where.mailbox, folder: where.folder, uid: item.uid, err: { message: failure } }, 'message could not be parsed');
+        decisions.set(item.uid, {
+          action: 'quarantine',
+          reason: 'parse_failed',
+          detail: failure ?? 'unknown error',
+          messageId: item.facts.messageId,
+          sender: item.facts.from[0]?.address ?? null,
+          subject: item.facts.subject,
+        });
+        continue;
+      }
+      try {
+        decisions.set(item.uid, interpretMessage(parsed, whereOf(where, parsed.facts, directory), directory, settings()));
+      } catch (error) {
+        decisions.set(item.uid, {
+          action: 'quarantine',
+          reason: 'interpret_failed',
+          detail: (error as Error)?.message ?? String(error),
+          messageId: item.facts.messageId,
+          sender: item.facts.from[0]?.address ?? null,
+          subject: item.facts.subject,
+        });
+      }
+    }
+    return decisions;
+  }
+
+  function settings() {
+    return { authservId: deps.config.authservId ?? null, phrases: deps.config.rules.phrases, now: deps.now() };
+  }
+
+  function input(item: HeaderItem, facts: MailFacts | null, truncated: boolean, forwarded: MessageInput['forwarded'] = null): MessageInput {
+    return { facts: facts ?? item.facts, bcc: item.bcc, internalDate: item.internalDate, truncated, forwarded };
+  }
+
+  async function parseItem(item: FullItem, where: PipelineWhere): Promise<MessageInput> {
+    if (!item.source) return input(item, null, true);
+    const parsed = await simpleParser(item.source, PARSE_OPTIONS);
+    const facts = factsFromParsedMail(parsed);
+    const fromKey = addressKey(facts.from[0]?.address ?? '');
+    const fromRecruiter = fromKey !== null && (await isRecruiterKey(fromKey));
+    let forwarded: MessageInput['forwarded'] = null;
+    if (fromRecruiter && where.mailboxRole !== 'recruiter') {
+      const attached = findAttachedMessage(facts);
+      if (attached) {
+        const original = factsFromParsedMail(await simpleParser(attached, PARSE_OPTIONS));
+        forwarded = { original, note: facts.text ?? '' };
+      } else {
+        const inline = parseInlineForward(facts);
+        if (inline) forwarded = { original: forwardedFacts(inline, facts), note: inline.note };
+      }
+    }
+    return input(item, facts, item.truncated, forwarded);
+  }
+
+  let recruiterKeys: Set<string> | null = null;
+  async function isRecruiterKey(key: string): Promise<boolean> {
+    if (!recruiterKeys) {
+      const rows = await deps.db.selectFrom('recruiters').select('email').execute();
+      const aliases = await deps.db.selectFrom('recruiter_aliases').select('email').execute();
+      recruiterKeys = new Set([...rows, ...aliases].map((r) => r.email));
+    }
+    return recruiterKeys.has(key);
+  }
+
+  return { screen, decide };
+}
+
+function deliveryAddresses(facts: MailFacts): string[] {
+  const report = facts.attachments.find((a) => a.contentType === 'message/delivery-status')?.content ?? '';
+  return [...report.matchAll(/^(?:final|original)-recipient:\s*rfc822;\s*(\S+)/gim)].map((m) => m[1]!);
+}

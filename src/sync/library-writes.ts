@@ -1,0 +1,198 @@
+// Persistence for the sync: every write is idempotent (unique keys, ON CONFLICT DO NOTHING), so a
+// replay of a batch after a crash changes nothing, and effects on a candidate (opt-out, snooze,
+// bounce) happen only when the interaction is new.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { UnmatchedParty } from '../core/participants/route-message.js';
+import type { MessageRecord, SourceRef } from '../core/message-record.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface WriteCounts {
+  logged: number;
+  duplicates: number;
+}
+
+export async function recordMessage(db: Db, record: MessageRecord, source: SourceRef): Promise<WriteCounts> {
+  const counts: WriteCounts = { logged: 0, duplicates: 0 };
+  for (const entry of record.entries) {
+    const inserted = await db
+      .insertInto('interactions')
+      .values({
+        candidate_id: entry.candidateId,
+        recruiter_id: entry.recruiterId,
+        message_key: record.messageKey,
+        direction: entry.direction,
+        kind: record.kind,
+        occurred_at: record.occurredAt,
+        subject: record.subject,
+        snippet: record.snippet,
+        message_id: record.messageId,
+        in_reply_to: record.inReplyTo,
+        references: record.references.length > 0 ? JSON.stringify(record.references) : null,
+        attachment_names: record.attachmentNames.length > 0 ? JSON.stringify(record.attachmentNames) : null,
+        note: record.note,
+        truncated: record.truncated ? 1 : 0,
+      })
+      .onConflict((oc) => oc.columns(['candidate_id', 'message_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    const interactionId =
+      inserted?.id ??
+      (
+        await db
+          .selectFrom('interactions')
+          .select('id')
+          .where('candidate_id', '=', entry.candidateId)
+          .where('message_key', '=', record.messageKey)
+          .executeTakeFirstOrThrow()
+      ).id;
+    await db
+      .insertInto('interaction_sources')
+      .values({ interaction_id: interactionId, mailbox: source.mailbox, folder: source.folder, uidvalidity: source.uidvalidity, uid: source.uid })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    if (!inserted) {
+      counts.duplicates++;
+      continue;
+    }
+    counts.logged++;
+    for (const signal of record.signals) {
+      await db
+        .insertInto('interaction_signals')
+        .values({
+          interaction_id: interactionId,
+          code: signal.code,
+          category: signal.category,
+          text: signal.text,
+          detail: signal.detail ? JSON.stringify(signal.detail) : null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    if (entry.direction === 'inbound') await applyEffects(db, entry.candidateId, interactionId, record);
+  }
+  return counts;
+}
+
+async function applyEffects(db: Db, candidateId: number, interactionId: number, record: MessageRecord): Promise<void> {
+  const { effects } = record;
+  const now = record.occurredAt;
+  if (effects.optOut) {
+    // Stop at once; a person confirms (or undoes) it later from the digest or the admin page.
+    await db
+      .updateTable('candidates')
+      .set((eb) => ({
+        previous_status: eb.ref('status'),
+        status: 'do_not_contact',
+        opt_out_interaction_id: interactionId,
+        opt_out_detected_at: now,
+        updated_at: now,
+      }))
+      .where('id', '=', candidateId)
+      .where('status', 'not in', ['do_not_contact', 'archived'])
+      .execute();
+  } else if (effects.placedElsewhere) {
+    await db
+      .updateTable('candidates')
+      .set({ status: 'placed_elsewhere', updated_at: now })
+      .where('id', '=', candidateId)
+      .where('status', 'in', ['runner_up', 'active'])
+      .execute();
+  }
+  if (effects.snoozeUntil) {
+    const until = effects.snoozeUntil;
+    await db
+      .updateTable('candidates')
+      .set({ snoozed_until: until, snooze_reason: 'out of office', updated_at: now })
+      .where('id', '=', candidateId)
+      .where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<', until)]))
+      .execute();
+  }
+  if (effects.bouncedKeys.length > 0) {
+    await db
+      .updateTable('candidate_emails')
+      .set({ bouncing_since: now })
+      .where('candidate_id', '=', candidateId)
+      .where('email_key', 'in', effects.bouncedKeys)
+      .where('bouncing_since', 'is', null)
+      .execute();
+  }
+}
+
+export async function recordUnmatched(db: Db, unmatched: readonly UnmatchedParty[], at: string): Promise<void> {
+  for (const item of unmatched) {
+    const name = item.party.name.trim() || null;
+    const existing = await db
+      .selectFrom('unmatched_addresses')
+      .select(['id', 'last_seen_at'])
+      .where('email_key', '=', item.key)
+      .where((eb) => (item.recruiterId === null ? eb('recruiter_id', 'is', null) : eb('recruiter_id', '=', item.recruiterId)))
+      .executeTakeFirst();
+    if (existing) {
+      await db
+        .updateTable('unmatched_addresses')
+        .set((eb) => ({
+          message_count: eb('message_count', '+', 1),
+          last_seen_at: existing.last_seen_at > at ? existing.last_seen_at : at,
+          ...(name ? { display_name: name } : {}),
+        }))
+        .where('id', '=', existing.id)
+        .execute();
+    } else {
+      await db
+        .insertInto('unmatched_addresses')
+        .values({ email_key: item.key, email: item.party.address.trim(), display_name: name, recruiter_id: item.recruiterId, message_count: 1, last_seen_at: at })
+        .execute();
+    }
+  }
+}
+
+export interface QuarantineInput {
+  reason: string;
+  detail: string;
+  messageId: string | null;
+  sender: string | null;
+  subject: string | null;
+}
+
+/** Records (or re-records) a message that could not be logged; returns how many times it has failed. */
+export async function recordQuarantine(db: Db, source: SourceRef, input: QuarantineInput, now: string): Promise<number> {
+  const row = await db
+    .insertInto('quarantine')
+    .values({
+      mailbox: source.mailbox,
+      folder: source.folder,
+      uidvalidity: source.uidvalidity,
+      uid: source.uid,
+      message_id: input.messageId,
+      sender: input.sender,
+      subject: input.subject,
+      reason: input.reason,
+      detail: input.detail,
+      attempts: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['mailbox', 'folder', 'uidvalidity', 'uid']).doUpdateSet((eb) => ({
+        attempts: eb('quarantine.attempts', '+', 1),
+        reason: eb.ref('excluded.reason'),
+        detail: eb.ref('excluded.detail'),
+        updated_at: now,
+      })),
+    )
+    .returning('attempts')
+    .executeTakeFirstOrThrow();
+  return row.attempts;
+}
+
+export async function clearQuarantine(db: Db, source: SourceRef): Promise<void> {
+  await db
+    .deleteFrom('quarantine')
+    .where('mailbox', '=', source.mailbox)
+    .where('folder', '=', source.folder)
+    .where('uidvalidity', '=', source.uidvalidity)
+    .where('uid', '=', source.uid)
+    .execute();
+}

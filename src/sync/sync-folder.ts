@@ -1,0 +1,209 @@
+// One pass over one IMAP folder: check the position with a single STATUS (so an idle poll costs the
+// same at 1k and 100k messages), then work through new UIDs in batches: headers first, bodies only
+// for the messages that need them, and each batch written together with the position it reaches.
+import type { ImapFlow } from 'imapflow';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Logger } from '../log/logger.js';
+import type { SourceRef } from '../core/message-record.js';
+import { bccFromEnvelope, factsFromEnvelope } from './envelope-facts.js';
+import type { FullItem, HeaderItem, MessagePipeline, PipelineWhere } from './message-pipeline.js';
+import { addCounts, emptyCounts, writeDecisions, type DecidedMessage, type DecisionCounts } from './write-decisions.js';
+import { getPosition, markFolderHealthy } from './mailbox-positions.js';
+import { withDeadline } from './imap-connection.js';
+
+export interface FolderSyncOptions {
+  db: Kysely<Database>;
+  client: ImapFlow;
+  pipeline: MessagePipeline;
+  where: PipelineWhere;
+  /** The folder's path on the server (where.folder is the configured name). */
+  path: string;
+  batchSize: number;
+  maxMessageBytes: number;
+  now: () => Date;
+  logger: Logger;
+  /** Only these UIDs (a backfill), without moving the position. */
+  onlyUids?: readonly number[];
+}
+
+export interface FolderSummary extends DecisionCounts {
+  mailbox: string;
+  folder: string;
+}
+
+const COMMAND_DEADLINE_MS = 5 * 60_000;
+/** Bodies are fetched in groups of at most this many bytes, to bound memory. */
+const SOURCE_GROUP_BYTES = 32 * 1024 * 1024;
+const MAX_PARSE_ATTEMPTS = 3;
+
+export async function syncFolder(options: FolderSyncOptions): Promise<FolderSummary> {
+  const { db, client, where } = options;
+  const summary: FolderSummary = { mailbox: where.mailbox, folder: where.folder, ...emptyCounts() };
+  const nowIso = (): string => options.now().toISOString();
+
+  if (options.onlyUids) {
+    const lock = await client.getMailboxLock(options.path, { readOnly: true });
+    try {
+      const uidvalidity = String(client.mailbox ? client.mailbox.uidValidity : '');
+      for (const chunk of chunks([...options.onlyUids], options.batchSize)) {
+        addCounts(summary, await syncBatch(options, chunk, uidvalidity, null));
+      }
+    } finally {
+      lock.release();
+    }
+    return summary;
+  }
+
+  const status = await withDeadline(
+    client.status(options.path, { uidNext: true, uidValidity: true, highestModseq: true }),
+    COMMAND_DEADLINE_MS,
+    'STATUS',
+  );
+  if (!status) throw new Error(`folder ${options.path} could not be checked (STATUS failed)`);
+  const uidvalidity = String(status.uidValidity ?? '');
+  const position = await getPosition(db, where.mailbox, where.folder);
+  const validityChanged = position?.uidvalidity != null && position.uidvalidity !== uidvalidity;
+  const retryUids = validityChanged ? [] : await parseFailuresToRetry(db, where, uidvalidity);
+  const lastUid = validityChanged ? 0 : (position?.last_uid ?? 0);
+  const uidNext = status.uidNext ?? 0;
+
+  if (!validityChanged && uidNext - 1 <= lastUid && retryUids.length === 0) {
+    await markFolderHealthy(db, where.mailbox, where.folder, nowIso());
+    return summary; // the idle case: one STATUS, nothing else
+  }
+  if (validityChanged) await forgetOldUids(db, where, uidvalidity, options.logger);
+
+  const lock = await client.getMailboxLock(options.path, { readOnly: true });
+  try {
+    const mailbox = client.mailbox;
+    if (!mailbox) throw new Error(`folder ${options.path} is not open`);
+    const currentValidity = String(mailbox.uidValidity);
+    const found = (await withDeadline(client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), COMMAND_DEADLINE_MS, 'SEARCH')) || [];
+    const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b);
+    const highestModseq = mailbox.highestModseq !== undefined ? String(mailbox.highestModseq) : null;
+    if (retryUids.length > 0) addCounts(summary, await syncBatch(options, retryUids, currentValidity, null));
+    const batches = chunks(uids, options.batchSize);
+    for (const [i, batch] of batches.entries()) {
+      const isLast = i === batches.length - 1;
+      // The last batch moves the position to UIDNEXT-1, past any UIDs that were expunged meanwhile.
+      const reached = isLast ? Math.max(batch[batch.length - 1]!, mailbox.uidNext - 1) : batch[batch.length - 1]!;
+      addCounts(summary, await syncBatch(options, batch, currentValidity, { lastUid: reached, highestModseq }));
+    }
+    if (batches.length === 0) {
+      await writeDecisions(db, [], positionUpdate(options, currentValidity, Math.max(lastUid, mailbox.uidNext - 1), highestModseq), nowIso());
+    }
+    await markFolderHealthy(db, where.mailbox, where.folder, nowIso());
+  } finally {
+    lock.release();
+  }
+  return summary;
+}
+
+async function syncBatch(
+  options: FolderSyncOptions,
+  uids: readonly number[],
+  uidvalidity: string,
+  advance: { lastUid: number; highestModseq: string | null } | null,
+): Promise<DecisionCounts> {
+  const { client, pipeline, where } = options;
+  const fetched = await withDeadline(
+    client.fetchAll(uids.join(','), { uid: true, envelope: true, internalDate: true, size: true, headers: true }, { uid: true }),
+    COMMAND_DEADLINE_MS,
+    'FETCH headers',
+  );
+  const items: HeaderItem[] = fetched.map((m) => ({
+    uid: String(m.uid),
+    facts: factsFromEnvelope(m.envelope, m.headers),
+    bcc: bccFromEnvelope(m.envelope),
+    size: m.size ?? 0,
+    internalDate: m.internalDate ? new Date(m.internalDate) : null,
+  }));
+  const verdicts = await pipeline.screen(items, where);
+  const source = (uid: string): SourceRef => ({ mailbox: where.mailbox, folder: where.folder, uidvalidity, uid, role: where.mailboxRole });
+  const decided: DecidedMessage[] = [];
+  const wanted: HeaderItem[] = [];
+  const byUid = new Map(items.map((item) => [item.uid, item]));
+  for (const verdict of verdicts) {
+    const item = byUid.get(verdict.uid);
+    if (!item) continue;
+    if (verdict.needsSource) wanted.push(item);
+    else if (verdict.decision) decided.push({ source: source(item.uid), decision: verdict.decision });
+  }
+  for (const group of groupBySize(wanted, SOURCE_GROUP_BYTES)) {
+    const full = await fetchSources(options, group);
+    const decisions = await pipeline.decide(full, where);
+    for (const item of full) {
+      const decision = decisions.get(item.uid);
+      if (decision) decided.push({ source: source(item.uid), decision });
+    }
+  }
+  const position = advance ? positionUpdate(options, uidvalidity, advance.lastUid, advance.highestModseq) : null;
+  return writeDecisions(options.db, decided, position, options.now().toISOString());
+}
+
+async function fetchSources(options: FolderSyncOptions, items: readonly HeaderItem[]): Promise<FullItem[]> {
+  const small = items.filter((item) => item.size <= options.maxMessageBytes);
+  const sources = new Map<string, Buffer>();
+  if (small.length > 0) {
+    // Only buffering happens inside the iterator: no IMAP command may run while a FETCH is open.
+    const query = { uid: true, source: { maxLength: options.maxMessageBytes } } as const;
+    for await (const message of options.client.fetch(small.map((i) => i.uid).join(','), query, { uid: true })) {
+      if (message.source) sources.set(String(message.uid), message.source);
+    }
+  }
+  return items.map((item) => {
+    const raw = sources.get(item.uid) ?? null;
+    return { ...item, source: raw, truncated: raw === null || item.size > options.maxMessageBytes };
+  });
+}
+
+function positionUpdate(options: FolderSyncOptions, uidvalidity: string, lastUid: number, highestModseq: string | null) {
+  return { mailbox: options.where.mailbox, folder: options.where.folder, update: { uidvalidity, lastUid, highestModseq, now: options.now().toISOString() } };
+}
+
+async function parseFailuresToRetry(db: Kysely<Database>, where: PipelineWhere, uidvalidity: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('quarantine')
+    .select('uid')
+    .where('mailbox', '=', where.mailbox)
+    .where('folder', '=', where.folder)
+    .where('uidvalidity', '=', uidvalidity)
+    .where('reason', '=', 'parse_failed')
+    .where('attempts', '<', MAX_PARSE_ATTEMPTS)
+    .execute();
+  return rows.map((r) => Number(r.uid)).filter((uid) => Number.isInteger(uid) && uid > 0);
+}
+
+/** A new UIDVALIDITY voids every stored UID of the folder; interactions stay (keyed by Message-ID). */
+async function forgetOldUids(db: Kysely<Database>, where: PipelineWhere, uidvalidity: string, logger: Logger): Promise<void> {
+  logger.warn({ mailbox: where.mailbox, folder: where.folder }, 'UIDVALIDITY changed: resyncing the folder by Message-ID');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('interaction_sources').where('mailbox', '=', where.mailbox).where('folder', '=', where.folder).where('uidvalidity', '!=', uidvalidity).execute();
+    await trx.deleteFrom('quarantine').where('mailbox', '=', where.mailbox).where('folder', '=', where.folder).where('uidvalidity', '!=', uidvalidity).execute();
+    await trx.updateTable('mailbox_positions').set({ uidvalidity, last_uid: 0, highest_modseq: null }).where('mailbox', '=', where.mailbox).where('folder', '=', where.folder).execute();
+  });
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function groupBySize(items: readonly HeaderItem[], maxBytes: number): HeaderItem[][] {
+  const groups: HeaderItem[][] = [];
+  let current: HeaderItem[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (current.length > 0 && bytes + item.size > maxBytes) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += item.size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}

@@ -1,0 +1,66 @@
+// Writes a batch of decisions and the position they lead to, in one transaction: after a crash
+// either the whole batch and its position are there, or neither is and the batch is replayed.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { MessageDecision, SourceRef } from '../core/message-record.js';
+import { clearQuarantine, recordMessage, recordQuarantine, recordUnmatched } from './library-writes.js';
+import { savePosition, type PositionUpdate } from './mailbox-positions.js';
+
+export interface DecisionCounts {
+  seen: number;
+  logged: number;
+  duplicates: number;
+  ignored: number;
+  unmatched: number;
+  quarantined: number;
+}
+
+export function emptyCounts(): DecisionCounts {
+  return { seen: 0, logged: 0, duplicates: 0, ignored: 0, unmatched: 0, quarantined: 0 };
+}
+
+export function addCounts(into: DecisionCounts, more: DecisionCounts): void {
+  for (const key of Object.keys(into) as (keyof DecisionCounts)[]) into[key] += more[key];
+}
+
+export interface DecidedMessage {
+  source: SourceRef;
+  decision: MessageDecision;
+}
+
+export async function writeDecisions(
+  db: Kysely<Database>,
+  decided: readonly DecidedMessage[],
+  position: { mailbox: string; folder: string; update: PositionUpdate } | null,
+  now: string,
+): Promise<DecisionCounts> {
+  return db.transaction().execute(async (trx) => {
+    const counts = emptyCounts();
+    for (const { source, decision } of decided) {
+      counts.seen++;
+      switch (decision.action) {
+        case 'log': {
+          const written = await recordMessage(trx, decision.record, source);
+          counts.logged += written.logged;
+          counts.duplicates += written.duplicates;
+          if (written.logged > 0) await recordUnmatched(trx, decision.unmatched, decision.at);
+          await clearQuarantine(trx, source);
+          break;
+        }
+        case 'unmatched':
+          await recordUnmatched(trx, decision.unmatched, decision.at);
+          counts.unmatched++;
+          break;
+        case 'ignore':
+          counts.ignored++;
+          break;
+        case 'quarantine':
+          await recordQuarantine(trx, source, decision, now);
+          counts.quarantined++;
+          break;
+      }
+    }
+    if (position) await savePosition(trx, position.mailbox, position.folder, position.update);
+    return counts;
+  });
+}

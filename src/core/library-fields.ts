@@ -82,3 +82,24 @@ export function openingKey(title: string, client: string): string {
   const fold = (text: string): string => cleanText(text).replace(/[A-Z]/g, (letter) => letter.toLowerCase());
   return `${fold(title)}\u0000${fold(client)}`;
 }
+
+/** An IANA zone name such as Europe/Paris, as Intl knows it. */
+export function isTimeZone(text: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: text });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The weekday a digest goes out: 1 = Monday … 7 = Sunday (ISO), as the recruiters table checks. */
+export function parseDigestDay(text: string): number | null {
+  return /^[1-7]$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+/** A local time of day, HH:MM in 24 hours. */
+export function parseDigestTime(text: string): string | null {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}` : null;
+}

@@ -1,9 +1,9 @@
 // What importing one person would change, worked out before anything is written: the same answer drives the
 // dry run, the real write, the summary counts and the audit entry. An unchanged person must produce no write at
 // all, so a re-import leaves every updated_at alone.
-import type { CandidateStatus } from '../db/schema.js';
 import { openingKey, type Address, type Skill } from '../core/library-fields.js';
 import type { CandidateState } from '../library/candidate-state.js';
+import type { CandidateColumns } from '../library/candidate-repository.js';
 import type { CandidateImport } from './match-candidate-rows.js';
 
 export interface OutcomeChange {
@@ -12,15 +12,6 @@ export interface OutcomeChange {
   openingKey: string;
   decidedAt: string | null;
   isNew: boolean;
-}
-
-export interface CandidateColumns {
-  name?: string;
-  status?: CandidateStatus;
-  notes?: string;
-  cadence_days?: number;
-  snoozed_until?: string;
-  owner_recruiter_id?: number;
 }
 
 export interface CandidateChanges {

@@ -44,16 +44,18 @@ export interface CandidateRow {
 
 export const DATE_HINT = 'an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)';
 
-export function readCandidateRows(records: readonly CsvRecord[]): { rows: CandidateRow[]; problems: LineProblem[] } {
+/** Good rows, and the rest as far as they could be read (so their owner can still be checked), with the problems. */
+export function readCandidateRows(records: readonly CsvRecord[]): { rows: CandidateRow[]; rejected: CandidateRow[]; problems: LineProblem[] } {
   const rows: CandidateRow[] = [];
+  const rejected: CandidateRow[] = [];
   const problems: LineProblem[] = [];
   for (const record of records) {
     const found: string[] = [];
     const row = readRow(record, found);
-    if (found.length === 0) rows.push(row);
-    else problems.push(...found.map((message) => ({ line: record.line, message })));
+    (found.length === 0 ? rows : rejected).push(row);
+    problems.push(...found.map((message) => ({ line: record.line, message })));
   }
-  return { rows, problems };
+  return { rows, rejected, problems };
 }
 
 function readRow(record: CsvRecord, problems: string[]): CandidateRow {

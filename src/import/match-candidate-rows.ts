@@ -34,7 +34,7 @@ export function matchCandidateRows(
   rows: readonly CandidateRow[],
   lookups: LibraryLookups,
 ): { people: CandidateImport[]; problems: LineProblem[] } {
-  const problems: LineProblem[] = rows.flatMap((row) => rowProblems(row, lookups));
+  const problems: LineProblem[] = rows.flatMap((row) => libraryProblems(row, lookups));
   const people = groupRows(rows, lookups).map((group) => mergeGroup(group, lookups, problems));
   return { people, problems };
 }
@@ -44,7 +44,8 @@ function existingIds(row: CandidateRow, lookups: LibraryLookups): Set<number> {
   return new Set(ids.filter((id): id is number => id !== undefined));
 }
 
-function rowProblems(row: CandidateRow, lookups: LibraryLookups): LineProblem[] {
+/** What is wrong with one row given the library alone (also asked of rows that have other problems). */
+export function libraryProblems(row: CandidateRow, lookups: LibraryLookups): LineProblem[] {
   const problems: string[] = [];
   if (row.owner && !lookups.recruiterIdByKey.has(row.owner.key)) {
     problems.push(`unknown owner "${row.owner.email}" (add them first: keepwarm recruiter add)`);

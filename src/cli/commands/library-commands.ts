@@ -1,5 +1,11 @@
-// Commands over the talent library: recruiters, candidates, openings, imports, export and erase.
+// Commands over the talent library: recruiters, candidates, openings, imports, export and erase. Each group lives
+// in its own file; the commands only parse arguments and print, the use cases live in src/library and src/import.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { registerRecruiterCommands } from './recruiter-commands.js';
+import { registerImportCommands } from './import-commands.js';
 
-export function registerLibraryCommands(_program: Command, _context: CliContext): void {}
+export function registerLibraryCommands(program: Command, context: CliContext): void {
+  registerRecruiterCommands(program, context);
+  registerImportCommands(program, context);
+}

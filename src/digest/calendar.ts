@@ -2,7 +2,7 @@
 // calendar, so thresholds count calendar days (or Monday-Friday working days) there, not 24-hour spans.
 import { DateTime } from 'luxon';
 
-const DISPLAY_LOCALE = 'en-GB';
+const DISPLAY_LOCALE = 'en-US';
 
 /** The zone if luxon knows it, else UTC (the loader validates zones; this keeps the core total). */
 export function safeZone(zone: string): string {

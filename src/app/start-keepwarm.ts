@@ -10,6 +10,8 @@ import { serveHttp } from '../http/serve-http.js';
 import type { Logger } from '../log/logger.js';
 import { KeepwarmError } from '../errors.js';
 import { VERSION } from './version.js';
+import { createSyncService } from '../sync/sync-service.js';
+import { createMailboxPoller } from '../sync/mailbox-poller.js';
 
 export interface StartOptions {
   loaded: LoadedConfig;
@@ -47,6 +49,20 @@ export async function startKeepwarm(options: StartOptions): Promise<RunningKeepw
     app.route('/', createHealthRoutes({ db: opened.db, version: VERSION }));
     const server = await serveHttp(app, options.listen ?? config.admin.listen, { hasToken: Boolean(config.admin.token) });
     stops.push(() => server.close());
+    if (config.mailboxes.length > 0) {
+      const service = createSyncService({ db: opened.db, loaded: options.loaded, logger: options.logger, now: options.now });
+      for (const mailbox of config.mailboxes) {
+        const poller = createMailboxPoller({
+          mailbox,
+          service,
+          deps: { db: opened.db, logger: options.logger, now: options.now, baseDir },
+          pollIntervalMs: config.sync.pollIntervalSeconds * 1000,
+          idle: config.sync.idle,
+        });
+        poller.start();
+        stops.push(() => poller.stop());
+      }
+    }
     options.logger.info({ url: server.url, mailboxes: config.mailboxes.length }, 'keepwarm started');
     return { url: server.url, stop };
   } catch (error) {

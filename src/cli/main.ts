@@ -6,6 +6,7 @@ import { createCliContext, type CliContext } from './cli-context.js';
 import { isKeepwarmError } from '../errors.js';
 import { registerSetupCommands } from './commands/setup-commands.js';
 import { registerLibraryCommands } from './commands/library-commands.js';
+import { registerMailCommands } from './commands/mail-commands.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -13,7 +14,7 @@ export const EXIT_USAGE = 2;
 
 export type CommandRegistrar = (program: Command, context: CliContext) => void;
 
-const registrars: CommandRegistrar[] = [registerSetupCommands, registerLibraryCommands];
+const registrars: CommandRegistrar[] = [registerSetupCommands, registerLibraryCommands, registerMailCommands];
 
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
   const program = new Command('keepwarm');

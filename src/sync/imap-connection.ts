@@ -14,7 +14,14 @@ export interface ImapConnectOptions {
   logger: Logger;
   /** Deadline for connect and for any single command to make progress. */
   timeoutMs?: number;
+  /** Keep an IDLE open on the selected folder between commands (the poller's connection). */
+  idle?: boolean;
+  /** ImapFlow's own logger (tests and benchmarks count the commands sent through it). */
+  imapLogger?: ImapFlowOptions['logger'];
 }
+
+/** IDLE is re-issued well before servers drop it (RFC 2177: 29 minutes); a dead socket shows up then. */
+export const MAX_IDLE_MS = 5 * 60_000;
 
 export function imapFlowOptions(mailbox: MailboxConfig, options: ImapConnectOptions): ImapFlowOptions {
   const tls = mailbox.tls;
@@ -29,8 +36,9 @@ export function imapFlowOptions(mailbox: MailboxConfig, options: ImapConnectOpti
     doSTARTTLS: tls === 'starttls' ? true : tls === 'none' ? false : undefined,
     tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) },
     auth: mailbox.accessToken ? { user: mailbox.user, accessToken: mailbox.accessToken } : { user: mailbox.user, pass: mailbox.pass ?? '' },
-    logger: false,
-    disableAutoIdle: true,
+    logger: options.imapLogger ?? false,
+    disableAutoIdle: !options.idle,
+    ...(options.idle ? { autoIdleDelay: 500, maxIdleTime: MAX_IDLE_MS } : {}),
     connectionTimeout: timeoutMs,
     greetingTimeout: Math.min(timeoutMs, 16_000),
     socketTimeout: Math.max(timeoutMs, 5 * 60_000),

@@ -80,13 +80,24 @@ export async function withImapClient<T>(mailbox: MailboxConfig, deps: Pick<Mailb
   }
 }
 
-export async function syncMailboxOnce(mailbox: MailboxConfig, deps: MailboxSyncDeps, client?: ImapFlow): Promise<MailboxSyncResult> {
+export interface SyncOnClient {
+  client: ImapFlow;
+  /** Folders already resolved on this connection (saves a LIST per pass). */
+  folders?: ResolvedFolder[];
+  /** Only this configured folder name (an IDLE wake-up for the INBOX). */
+  only?: string;
+}
+
+export async function syncMailboxOnce(mailbox: MailboxConfig, deps: MailboxSyncDeps, on?: SyncOnClient): Promise<MailboxSyncResult> {
+  const client = on?.client;
   const result: MailboxSyncResult = { mailbox: mailbox.name, folders: [], errors: [] };
   const nowIso = deps.now().toISOString();
   try {
     const ownerRecruiterId = await recruiterIdFor(deps.db, mailbox);
     const run = async (imap: ImapFlow): Promise<void> => {
-      const { folders, missing } = await resolveFolders(imap, mailbox);
+      const resolved = on?.folders ? { folders: on.folders, missing: [] } : await resolveFolders(imap, mailbox);
+      const missing = resolved.missing;
+      const folders = on?.only ? resolved.folders.filter((f) => f.name === on.only) : resolved.folders;
       for (const name of missing) {
         const message = `folder ${name} does not exist on the server`;
         result.errors.push({ folder: name, code: 'not_found', message });
@@ -115,7 +126,7 @@ export async function syncMailboxOnce(mailbox: MailboxConfig, deps: MailboxSyncD
     }
     deps.logger.warn({ mailbox: mailbox.name, code: failure.code, err: { message: failure.message } }, 'mailbox sync failed');
   }
-  if (result.errors.length === 0) {
+  if (result.errors.length === 0 && !on?.only) {
     // A whole-mailbox failure recorded earlier is over once a pass succeeds.
     await deps.db.deleteFrom('mailbox_positions').where('mailbox', '=', mailbox.name).where('folder', '=', '*').execute();
   }

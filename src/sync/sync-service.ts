@@ -7,9 +7,8 @@ import type { Logger } from '../log/logger.js';
 import { KeepwarmError } from '../errors.js';
 import { addressKey } from '../core/email-address.js';
 import { createLibraryPipeline } from './library-pipeline.js';
-import { resolveFolders, syncMailboxOnce, withImapClient, recruiterIdFor, type MailboxSyncResult } from './sync-mailbox.js';
+import { resolveFolders, syncMailboxOnce, withImapClient, recruiterIdFor, type MailboxSyncResult, type SyncOnClient } from './sync-mailbox.js';
 import { syncFolder } from './sync-folder.js';
-import type { ImapFlow } from 'imapflow';
 import type { MailboxConfig } from '../config/config-schema.js';
 
 export interface SyncServiceDeps {
@@ -55,8 +54,8 @@ export function createSyncService(deps: SyncServiceDeps) {
     },
 
     /** One pass over one mailbox on a client the caller keeps open (the IDLE poller). */
-    syncWithClient(mailbox: MailboxConfig, client: ImapFlow): Promise<MailboxSyncResult> {
-      return syncMailboxOnce(mailbox, mailboxDeps, client);
+    syncWithClient(mailbox: MailboxConfig, on: SyncOnClient): Promise<MailboxSyncResult> {
+      return syncMailboxOnce(mailbox, mailboxDeps, on);
     },
 
     /**

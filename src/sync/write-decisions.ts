@@ -19,8 +19,10 @@ export function emptyCounts(): DecisionCounts {
   return { seen: 0, logged: 0, duplicates: 0, ignored: 0, unmatched: 0, quarantined: 0 };
 }
 
+const COUNT_KEYS = Object.keys(emptyCounts()) as (keyof DecisionCounts)[];
+
 export function addCounts(into: DecisionCounts, more: DecisionCounts): void {
-  for (const key of Object.keys(into) as (keyof DecisionCounts)[]) into[key] += more[key];
+  for (const key of COUNT_KEYS) into[key] += more[key];
 }
 
 export interface DecidedMessage {

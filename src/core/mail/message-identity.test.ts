@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageKey, normaliseMessageId } from './message-identity.js';
 import { isForwardSubject, normaliseSubject } from './subject-prefix.js';
-import { makeFacts } from './test-facts.js';
+import { makeFacts } from '../../../test/fixtures/mail/make-facts.js';
 
 describe('normaliseMessageId', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Reads and writes of candidates and their addresses and skills. Addresses are always looked up by key (see
 // src/core/email-address.ts), the same normal form the mail sync uses.
-import type { Kysely } from 'kysely';
-import type { CandidateStatus, Database } from '../db/schema.js';
+import { sql, type Kysely } from 'kysely';
+import type { CandidateStatus, CandidateUpdate, Database } from '../db/schema.js';
 import { addressKey } from '../core/email-address.js';
 import type { Address, Skill } from '../core/library-fields.js';
 import { KeepwarmError } from '../errors.js';
@@ -49,7 +49,7 @@ export async function insertCandidate(db: Kysely<Database>, columns: CandidateCo
 export async function updateCandidateRow(
   db: Kysely<Database>,
   id: number,
-  columns: CandidateColumns & { snooze_reason?: string | null; snoozed_until?: string | null; cadence_days?: number | null },
+  columns: Omit<CandidateUpdate, 'id' | 'created_at' | 'updated_at'>,
   now: Date,
 ): Promise<void> {
   await db.updateTable('candidates').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', id).execute();
@@ -101,7 +101,7 @@ export async function listCandidates(
     .orderBy('c.name')
     .orderBy('c.id')
     .execute();
-  const skills = await db.selectFrom('candidate_skills').select(['candidate_id', 'skill']).orderBy('candidate_id').execute();
+  const skills = await db.selectFrom('candidate_skills').select(['candidate_id', 'skill']).orderBy('candidate_id').orderBy(sql`rowid`).execute();
   const skillsOf = new Map<number, string[]>();
   for (const s of skills) skillsOf.set(s.candidate_id, [...(skillsOf.get(s.candidate_id) ?? []), s.skill]);
   return rows.map((row) => ({ ...row, skills: skillsOf.get(row.id) ?? [] }));

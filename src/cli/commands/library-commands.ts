@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { registerRecruiterCommands } from './recruiter-commands.js';
 import { registerImportCommands } from './import-commands.js';
+import { registerCandidateCommands } from './candidate-commands.js';
 
 export function registerLibraryCommands(program: Command, context: CliContext): void {
   registerRecruiterCommands(program, context);
   registerImportCommands(program, context);
+  registerCandidateCommands(program, context);
 }

@@ -28,7 +28,13 @@ export interface LibraryPipelineDeps {
 }
 
 /** Limits handed to mailparser so one hostile message cannot exhaust memory. */
-const PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: false, maxHtmlLengthToParse: 2 * 1024 * 1024 } as const;
+const PARSE_OPTIONS = {
+  keepDeliveryStatus: true,
+  ignoreEmbedded: true,
+  skipImageLinks: true,
+  skipTextToHtml: true,
+  maxHtmlLengthToParse: 2 * 1024 * 1024,
+} as const;
 
 function whereOf(where: PipelineWhere, facts: MailFacts, directory: Directory): Where {
   // An export imported `--as` a recruiter: their own messages behave like their Sent folder.

@@ -26,9 +26,13 @@ export interface SyncJson {
 
 export const CANDIDATES_CSV = [
   'name,email,skills,status,opening,client,decided_at,owner',
-  'Jane Roe,jane@candidates.example;jane.roe@gmail.com,Territory management;B2B sales,runner_up,Medical Sales Rep,Acme Health,2026-10-01,alice@agency.example',
+  'Jane Roe,jane@candidates.example;jane.roe@gmail.com;jane.roe@icloud.com;jane.old@candidates.example,Territory management;B2B sales,runner_up,Medical Sales Rep,Acme Health,2026-10-01,alice@agency.example',
   'Omar Haddad,omar@candidates.example,Oncology;CRM,runner_up,Oncology Account Manager,Beta Pharma,2026-09-15,bob@agency.example',
   'Lena Fischer,lena@candidates.example,Medical devices,active,,,,alice@agency.example',
+  'Maria Garcia,maria.garcia@candidates.example,Hospital sales,runner_up,,,,bob@agency.example',
+  'John Doe,john.doe@gmail.com,Field sales,runner_up,,,,alice@agency.example',
+  'Jana Rössler,jana.roessler@candidates.example,Außendienst,runner_up,,,,bob@agency.example',
+  'René Müller,rene.mueller@candidates.example,Délégué médical,runner_up,,,,alice@agency.example',
 ].join('\n');
 
 export async function startSyncWorld(): Promise<SyncWorld> {

@@ -26,8 +26,9 @@ export function summarizeContact(mails: readonly LoggedMail[], now: Date): Conta
   const personal = (direction: 'inbound' | 'outbound') => (mail: LoggedMail) =>
     mail.kind === 'personal' && mail.direction === direction;
   const lastInbound = latest(past, personal('inbound'));
+  // Strictly later in time, as the loader's SQL counts it.
   const unanswered = past.filter(
-    (mail) => personal('outbound')(mail) && (lastInbound === null || later(mail, lastInbound)),
+    (mail) => personal('outbound')(mail) && (lastInbound === null || mail.at.getTime() > lastInbound.at.getTime()),
   );
   let first: LoggedMail | null = null;
   for (const mail of unanswered) if (first === null || later(first, mail)) first = mail;

@@ -25,18 +25,26 @@ const oldest = (folders: readonly WorldMailboxFolder[]): Date | null => {
   return times.length > 0 ? new Date(Math.min(...times)) : null;
 };
 
+/** The sync writes folder '*' when it cannot reach the mailbox at all (deleted once it connects again). */
+const WHOLE_MAILBOX = '*';
+
 function mailboxNotes(name: string, folders: readonly WorldMailboxFolder[], recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
-  const failing = folders.filter(isFailing);
-  const stale = folders.filter((folder) => !isFailing(folder) && isStale(folder, options.now, options.rules.staleMailboxHours));
+  const real = folders.filter((folder) => folder.folder !== WHOLE_MAILBOX);
+  const unreachable = folders.find((folder) => folder.folder === WHOLE_MAILBOX && isFailing(folder));
+  // An unreachable mailbox fails as a whole: its folders' last good sync says since when mail is missing.
+  const failing = unreachable ? [unreachable] : real.filter(isFailing);
+  const failingSince = unreachable ? oldest(real) : oldest(failing);
+  const stale = unreachable
+    ? []
+    : folders.filter((folder) => !isFailing(folder) && isStale(folder, options.now, options.rules.staleMailboxHours));
   const notes: HealthNote[] = [];
   const missing = (at: Date | null): string =>
     at ? `mail since ${formatDay(at, recruiter.timezone)} may be missing from this digest` : 'it has never synced';
   if (failing.length > 0) {
     const latest = [...failing].sort((a, b) => (b.lastErrorAt?.getTime() ?? 0) - (a.lastErrorAt?.getTime() ?? 0))[0];
-    const at = oldest(failing);
     notes.push({
-      code: 'mailbox_failing', mailbox: name, folders: failing.map((folder) => folder.folder), at,
-      detail: `Mailbox "${name}" is failing (${latest?.lastError ?? 'unknown error'}): ${missing(at)}.`,
+      code: 'mailbox_failing', mailbox: name, folders: failing.map((folder) => folder.folder), at: failingSince,
+      detail: `Mailbox "${name}" is failing (${latest?.lastError ?? 'unknown error'}): ${missing(failingSince)}.`,
     });
   }
   if (stale.length > 0) {

@@ -184,8 +184,8 @@ describe('opening_match: a recent open opening shares at least 2 skills', () => 
 
   it('names the opening, the client and the shared skills (trimmed, case-insensitive)', () => {
     const [reason] = openingMatch(candidate({ skills }), ctx({ openings: [opening()] }));
-    expect(reason?.sharedSkills).toEqual(['cardiology', 'CAPITAL EQUIPMENT']);
-    expect(reason?.detail).toBe('New opening Territory Manager at Acme Medical shares 2 skills: cardiology, CAPITAL EQUIPMENT.');
+    expect(reason?.sharedSkills).toEqual(['CAPITAL EQUIPMENT', 'cardiology']);
+    expect(reason?.detail).toBe('New opening Territory Manager at Acme Medical shares 2 skills: CAPITAL EQUIPMENT, cardiology.');
   });
 
   it('skips the opening they were already a finalist for', () => {

@@ -2,6 +2,8 @@
 // says only whether it applies; exclusions (opt-out, snooze, archive) and ownership live in select-digest.ts.
 import type { RulesConfig } from '../config/config-schema.js';
 import type { CandidateStatus } from '../db/schema.js';
+// The library's own key (trimmed, spaces collapsed, case-folded), so matching agrees with the import.
+import { skillKey } from '../core/library-fields.js';
 import { calendarDaysBetween, workingDaysBetween } from './calendar.js';
 import { lastContactOf } from './contact-summary.js';
 import type { MailRef, WorldCandidate, WorldOpening } from './digest-world.js';
@@ -32,7 +34,6 @@ export interface RuleContext {
   openings: readonly MatchableOpening[];
 }
 
-export const skillKey = (skill: string): string => skill.trim().toLowerCase();
 
 export function prepareOpenings(openings: readonly WorldOpening[]): MatchableOpening[] {
   return openings.map((opening) => ({ opening, skillKeys: new Set(opening.skills.map(skillKey).filter(Boolean)) }));
@@ -137,7 +138,10 @@ export function openingMatch(candidate: WorldCandidate, ctx: RuleContext): Openi
   for (const { opening, skillKeys } of ctx.openings) {
     if (opening.status !== 'open' || already.has(opening.id) || isAfter(opening.openedAt, ctx.now)) continue;
     if (calendarDaysBetween(opening.openedAt, ctx.now, ctx.zone) > ctx.rules.openingMatchMaxAgeDays) continue;
-    const shared = [...skillKeys].filter((key) => skills.has(key)).map((key) => skills.get(key) as string);
+    const shared = [...skillKeys]
+      .filter((key) => skills.has(key))
+      .sort()
+      .map((key) => skills.get(key) as string);
     if (shared.length < ctx.rules.openingMatchMinSkills) continue;
     const detail = `New opening ${opening.title} at ${opening.client} shares ${plural(shared.length, 'skill')}: ${shared.join(', ')}.`;
     reasons.push({

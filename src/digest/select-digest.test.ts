@@ -162,3 +162,22 @@ describe('sync health', () => {
     expect(digestOf(ownMailbox).health).toEqual([]);
   });
 });
+
+describe('sync health when a mailbox cannot be reached', () => {
+  it('reports one failing note (not stale folders) with the last good sync of its folders', () => {
+    const base = { mailbox: 'alice', role: 'recruiter' as const, recruiterId: 1, lastError: null, lastErrorAt: null };
+    const w = world({
+      mailboxes: [
+        { ...base, folder: '*', lastSuccessAt: null, lastError: 'connect ECONNREFUSED', lastErrorAt: daysBefore(0.1) },
+        { ...base, folder: 'INBOX', lastSuccessAt: daysBefore(3) },
+        { ...base, folder: 'Sent', lastSuccessAt: daysBefore(4) },
+      ],
+    });
+    expect(digestOf(w).health).toEqual([
+      {
+        code: 'mailbox_failing', mailbox: 'alice', folders: ['*'], at: daysBefore(4),
+        detail: 'Mailbox "alice" is failing (connect ECONNREFUSED): mail since Thu 19 Nov 2026 may be missing from this digest.',
+      },
+    ]);
+  });
+});

@@ -5,9 +5,11 @@ import type { CliContext } from '../cli-context.js';
 import { registerRecruiterCommands } from './recruiter-commands.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerCandidateCommands } from './candidate-commands.js';
+import { registerPrivacyCommands } from './privacy-commands.js';
 
 export function registerLibraryCommands(program: Command, context: CliContext): void {
   registerRecruiterCommands(program, context);
   registerImportCommands(program, context);
   registerCandidateCommands(program, context);
+  registerPrivacyCommands(program, context);
 }

@@ -14,7 +14,9 @@ export interface TrustOptions {
  * Whether the From address is vouched for. Only `Authentication-Results` headers whose authserv-id
  * (comments stripped, RFC 8601) equals the pinned id count, and of those only the topmost: our MTA
  * prepends its header above everything the message arrived with, so any copy carrying our id *below*
- * it was written before our server saw the message, by whoever sent it. That header must show
+ * it was written before our server saw the message, by whoever sent it. (This holds only if our MTA adds
+ * its header to every message it delivers, or strips look-alikes as RFC 8601 section 5 advises: mail that
+ * reaches the mailbox without passing it would show the sender's copy on top.) That header must show
  * `dmarc=pass` (for this From domain, if it names one), or `dkim=pass` with header.d/header.i aligned,
  * or `spf=pass` with smtp.mailfrom aligned. Aligned: the same domain, or one a subdomain of the other
  * (relaxed alignment without a public-suffix list: signing for a parent or child domain needs its DNS).

@@ -25,6 +25,8 @@ export interface FolderSyncOptions {
   logger: Logger;
   /** Only these UIDs (a backfill), without moving the position. */
   onlyUids?: readonly number[];
+  /** Runs inside each batch's transaction just before it commits (fault-injection tests). */
+  beforeCommit?: () => void | Promise<void>;
 }
 
 export interface FolderSummary extends DecisionCounts {
@@ -139,7 +141,7 @@ async function syncBatch(
     }
   }
   const position = advance ? positionUpdate(options, uidvalidity, advance.lastUid, advance.highestModseq) : null;
-  return writeDecisions(options.db, decided, position, options.now().toISOString());
+  return writeDecisions(options.db, decided, position, options.now().toISOString(), options.beforeCommit);
 }
 
 async function fetchSources(options: FolderSyncOptions, items: readonly HeaderItem[]): Promise<FullItem[]> {

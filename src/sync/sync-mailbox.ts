@@ -22,6 +22,7 @@ export interface MailboxSyncDeps {
   baseDir: string;
   batchSize: number;
   maxMessageBytes: number;
+  beforeCommit?: () => void | Promise<void>;
 }
 
 export interface MailboxSyncResult {

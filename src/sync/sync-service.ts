@@ -16,6 +16,8 @@ export interface SyncServiceDeps {
   loaded: LoadedConfig;
   logger: Logger;
   now: () => Date;
+  /** Fault injection for crash tests (see fault-injection.ts); never set in production. */
+  beforeCommit?: () => void | Promise<void>;
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
@@ -31,6 +33,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     baseDir,
     batchSize: config.sync.batchSize,
     maxMessageBytes: config.sync.maxMessageBytes,
+    ...(deps.beforeCommit ? { beforeCommit: deps.beforeCommit } : {}),
   };
 
   function mailboxesNamed(name?: string): MailboxConfig[] {

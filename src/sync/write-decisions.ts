@@ -35,6 +35,7 @@ export async function writeDecisions(
   decided: readonly DecidedMessage[],
   position: { mailbox: string; folder: string; update: PositionUpdate } | null,
   now: string,
+  beforeCommit?: () => void | Promise<void>,
 ): Promise<DecisionCounts> {
   return db.transaction().execute(async (trx) => {
     const counts = emptyCounts();
@@ -63,6 +64,7 @@ export async function writeDecisions(
       }
     }
     if (position) await savePosition(trx, position.mailbox, position.folder, position.update);
+    await beforeCommit?.();
     return counts;
   });
 }

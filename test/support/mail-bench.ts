@@ -834,6 +834,9 @@ class Bench implements MailBench {
     // What `doveadm stop` does, minus its wait: it polls with kill(pid, 0), which keeps succeeding while PID 1
     // has not reaped the zombie master (2-3 s in containers).
     await terminate(path.join(this.l.dovecotBase, 'master.pid'));
+    // A real restart (shutdown_clients = yes) ends every session; after a bare SIGTERM to the master its
+    // imap/lmtp children would live on and keep serving, so end this instance's processes too.
+    await run('/usr/bin/pkill', ['-KILL', '-f', `^dovecot-keepwarm-bench-${path.basename(this.l.dir)}/`]).catch(() => undefined);
   }
 
   async startPostfix(): Promise<void> {

@@ -7,6 +7,7 @@ import { importMailFiles } from '../../sync/import-mail-files.js';
 import { readMailboxStatus } from '../../sync/mailbox-status.js';
 import type { MailboxSyncResult } from '../../sync/sync-mailbox.js';
 import { KeepwarmError } from '../../errors.js';
+import { killBeforeCommitHook } from '../../sync/fault-injection.js';
 
 const COLUMNS = ['seen', 'logged', 'duplicates', 'ignored', 'unmatched', 'quarantined'] as const;
 
@@ -39,7 +40,8 @@ export function registerMailCommands(program: Command, context: CliContext): voi
       if (!options.once) throw new KeepwarmError('usage', 'sync needs --once (keepwarm start keeps syncing)');
       await context.withLibrary(async ({ db, loaded }) => {
         if (loaded.config.mailboxes.length === 0) throw new KeepwarmError('usage', 'no mailboxes are configured (see "mailboxes" in keepwarm.config.example.jsonc)');
-        const service = createSyncService({ db, loaded, logger: context.logger(), now: io.now });
+        const beforeCommit = killBeforeCommitHook(io.env);
+        const service = createSyncService({ db, loaded, logger: context.logger(), now: io.now, ...(beforeCommit ? { beforeCommit } : {}) });
         printSyncResults(context, await service.syncOnce(options.mailbox ? { mailbox: options.mailbox } : {}), Boolean(options.json));
       });
     });

@@ -1,0 +1,73 @@
+// `keepwarm digest`: computes the weekly digest as of a moment and prints it (JSON, text or HTML), so a
+// recruiter's week can be previewed or replayed (--at) without sending anything.
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import type { CliContext } from '../cli-context.js';
+import { printJson } from '../output.js';
+import { KeepwarmError } from '../../errors.js';
+import { toDigestJson } from '../../digest/digest-json.js';
+import { findRecruiterId, prepareDigests, renderDigestMail } from '../../digest/prepare-digests.js';
+import { createDigestRenderer } from '../../digest/render-digest.js';
+import { headerText } from '../../digest/view-text.js';
+
+const FORMATS = ['json', 'text', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface DigestOptions {
+  recruiter?: string;
+  at?: string;
+  format: string;
+  json?: boolean;
+}
+
+/** An ISO-8601 moment; without an offset (or a time), it is read in the agency's time zone. */
+export function parseAt(text: string, zone: string): Date {
+  const at = DateTime.fromISO(text.trim(), { zone });
+  if (!at.isValid) throw new KeepwarmError('usage', `--at: expected an ISO-8601 date or time (e.g. 2026-11-23T08:00), got "${text}"`);
+  return at.toJSDate();
+}
+
+export function registerDigestCommand(program: Command, context: CliContext): void {
+  const { io } = context;
+  program
+    .command('digest')
+    .description("compute the weekly digest (who to contact, and why) as of --at and print it; sends nothing")
+    .option('--recruiter <email>', "only this recruiter's digest (primary address or alias)")
+    .option('--at <iso-8601>', 'as of this moment (default now); without an offset, in the config timezone')
+    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
+    .option('--json', 'same as --format json')
+    .action(async (options: DigestOptions) => {
+      const format = (options.json ? 'json' : options.format) as Format;
+      if (!FORMATS.includes(format)) throw new KeepwarmError('usage', `--format: expected one of ${FORMATS.join(', ')}, got "${options.format}"`);
+      const { config } = context.config();
+      const now = options.at === undefined ? io.now() : parseAt(options.at, config.timezone);
+      await context.withLibrary(async ({ db }) => {
+        let recruiterId: number | undefined;
+        if (options.recruiter !== undefined) {
+          const found = await findRecruiterId(db, options.recruiter);
+          if (found === null) throw new KeepwarmError('not_found', `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`);
+          recruiterId = found;
+        }
+        const digests = await prepareDigests(db, config, { now, ...(recruiterId === undefined ? {} : { recruiterId }) });
+        if (format === 'json') {
+          const json = digests.map(toDigestJson);
+          printJson(io, recruiterId === undefined ? json : json[0]);
+          return;
+        }
+        if (digests.length === 0) {
+          io.stdout.write('no recruiters yet: add one with `keepwarm recruiter add`\n');
+          return;
+        }
+        const renderer = createDigestRenderer();
+        digests.forEach((digest, i) => {
+          const mail = renderDigestMail(digest, config, renderer);
+          const to = headerText(`${digest.recruiter.name} <${digest.recruiter.email}>`);
+          if (format === 'html') {
+            io.stdout.write(`<!-- keepwarm digest for ${to.replace(/--/g, '-')} -->\n${mail.html}`);
+          } else {
+            io.stdout.write(`${i > 0 ? `\n${'='.repeat(72)}\n\n` : ''}To: ${to}\nSubject: ${mail.subject}\n\n${mail.text}`);
+          }
+        });
+      });
+    });
+}

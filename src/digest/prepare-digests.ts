@@ -1,0 +1,50 @@
+// The digest use case, shared by `keepwarm digest` and (next) the weekly sender: read the library as of
+// a moment, select each recruiter's digest, and turn one into mail parts.
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/config-schema.js';
+import { addressKey } from '../core/email-address.js';
+import type { Database } from '../db/schema.js';
+import { buildDigestView, adminBaseUrl } from './digest-view.js';
+import type { Digest } from './digest-types.js';
+import { loadDigestWorld } from './load-digest-world.js';
+import type { DigestRenderer, RenderedDigest } from './render-digest.js';
+import { computeDigests } from './select-digest.js';
+
+/** The recruiter with this primary address or alias (compared by address key), or null. */
+export async function findRecruiterId(db: Kysely<Database>, address: string): Promise<number | null> {
+  const key = addressKey(address);
+  if (!key) return null;
+  const recruiters = await db.selectFrom('recruiters').select(['id', 'email']).execute();
+  const primary = recruiters.find((r) => addressKey(r.email) === key);
+  if (primary) return primary.id;
+  const aliases = await db.selectFrom('recruiter_aliases').select(['recruiter_id', 'email']).execute();
+  return aliases.find((a) => addressKey(a.email) === key)?.recruiter_id ?? null;
+}
+
+export type DigestConfig = Pick<Config, 'rules' | 'timezone' | 'mailboxes' | 'logAddress'>;
+
+/** Every recruiter's digest (or one recruiter's) as of `now`. */
+export async function prepareDigests(
+  db: Kysely<Database>,
+  config: DigestConfig,
+  options: { now: Date; recruiterId?: number },
+): Promise<Digest[]> {
+  const world = await loadDigestWorld(db, {
+    now: options.now,
+    rules: config.rules,
+    timezone: config.timezone,
+    mailboxes: config.mailboxes,
+    logAddress: config.logAddress ?? null,
+    ...(options.recruiterId === undefined ? {} : { recruiterId: options.recruiterId }),
+  });
+  return computeDigests(world, {
+    rules: config.rules,
+    now: options.now,
+    ...(options.recruiterId === undefined ? {} : { recruiterId: options.recruiterId }),
+  });
+}
+
+/** The digest as mail parts, linking to the admin page named in the config. */
+export function renderDigestMail(digest: Digest, config: Pick<Config, 'admin'>, renderer: DigestRenderer): RenderedDigest {
+  return renderer.render(buildDigestView(digest, { adminUrl: adminBaseUrl(config.admin) }));
+}

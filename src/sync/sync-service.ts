@@ -68,6 +68,9 @@ export function createSyncService(deps: SyncServiceDeps) {
     async backfill(addresses: readonly string[]): Promise<MailboxSyncResult[]> {
       const valid = addresses.filter((a) => addressKey(a) !== null);
       if (valid.length === 0) return [];
+      // They are in the library now: off the triage list.
+      const keys = valid.map((a) => addressKey(a)!);
+      await deps.db.deleteFrom('unmatched_addresses').where('email_key', 'in', keys).execute();
       const results: MailboxSyncResult[] = [];
       for (const mailbox of config.mailboxes) {
         const result: MailboxSyncResult = { mailbox: mailbox.name, folders: [], errors: [] };

@@ -1,4 +1,5 @@
 // Commands for mail in: sync (one pass), import mail (files), backfill (an address), status.
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printTable } from '../output.js';
@@ -70,7 +71,7 @@ export function registerMailCommands(program: Command, context: CliContext): voi
         const progress = io.stderr.isTTY ? (n: number) => io.stderr.write(`\r${n} messages read`) : undefined;
         const summary = await importMailFiles(
           { db, config: loaded.config, logger: context.logger(), now: io.now },
-          paths,
+          paths.map((p) => path.resolve(io.cwd, p)),
           { as: options.as ?? null, ...(progress ? { onProgress: progress } : {}) },
         );
         if (progress) io.stderr.write('\n');

@@ -105,6 +105,8 @@ describe('parseForwardDate', () => {
   it.each([
     ['Gmail', 'Mon, Nov 23, 2026 at 9:14 AM', '2026-11-23T09:14:00.000Z'],
     ['Gmail afternoon', 'Mon, Nov 23, 2026 at 12:05 PM', '2026-11-23T12:05:00.000Z'],
+    ['Gmail with a narrow no-break space', 'Mon, Nov 23, 2026 at 9:14\u202fPM', '2026-11-23T21:14:00.000Z'],
+    ['Gmail just after midnight', 'Tue, Nov 24, 2026 at 12:30 AM', '2026-11-24T00:30:00.000Z'],
     ['Outlook', 'Monday, November 23, 2026 9:14 AM', '2026-11-23T09:14:00.000Z'],
     ['Outlook numeric US', '11/23/2026 9:14 PM', '2026-11-23T21:14:00.000Z'],
     ['Outlook numeric UK', '23/11/2026 09:14', '2026-11-23T09:14:00.000Z'],

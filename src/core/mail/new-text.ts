@@ -18,7 +18,7 @@ const HISTORY_LINE: readonly RegExp[] = [
 
 // Outlook's header block: "From:" then "Sent:"/"Date:" within the next lines, in several languages.
 const BLOCK_FROM = /^\*?(?:from|von|de|da|van|från|fra|od)\s*:\*?\s*\S/iu;
-const BLOCK_SENT = /^\*?(?:sent|date|gesendet|datum|envoyé|date|enviado|fecha|inviato|data|verzonden|skickat|sendt)\s*:\*?\s/iu;
+const BLOCK_SENT = /^\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|inviato|data|verzonden|skickat|sendt)\s*:\*?\s/iu;
 
 const SIGNATURE_LINE: readonly RegExp[] = [
   /^--\s*$/u,

@@ -2,6 +2,7 @@
 // default), and every problem is reported at once with its key path.
 import { z } from 'zod';
 import { isValidAddress } from '../core/email-address.js';
+import { LIFE_EVENT_CATEGORIES } from '../core/mail/default-phrases.js';
 
 export const TLS_MODES = ['implicit', 'starttls', 'none'] as const;
 export type TlsMode = (typeof TLS_MODES)[number];
@@ -80,7 +81,10 @@ export const rulesSchema = z
         optOut: z.array(z.string().min(2)).default([]),
         placedElsewhere: z.array(z.string().min(2)).default([]),
         promise: z.array(z.string().min(2)).default([]),
-        lifeEvent: z.record(z.string(), z.array(z.string().min(2))).default({}),
+        lifeEvent: z
+          .object(Object.fromEntries(LIFE_EVENT_CATEGORIES.map((c) => [c, z.array(z.string().min(2)).optional()])))
+          .strict()
+          .default({}),
         outOfOffice: z.array(z.string().min(2)).default([]),
       })
       .strict()

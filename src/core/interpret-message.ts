@@ -13,6 +13,7 @@ import { extractNewText, snippet } from './mail/new-text.js';
 import { detectLifeEvents, detectOptOut, detectPlacedElsewhere, detectPromises } from './mail/phrase-detection.js';
 import { returnDateFromAutoReply, snoozeUntilAfterReturn } from './mail/out-of-office.js';
 import { verifySender } from './mail/sender-trust.js';
+import { normaliseSubject } from './mail/subject-prefix.js';
 
 export interface MessageInput {
   facts: MailFacts;
@@ -20,7 +21,7 @@ export interface MessageInput {
   internalDate: Date | null;
   truncated: boolean;
   /** When a recruiter forwarded another message to the log: the original and what they wrote above it. */
-  forwarded?: { original: MailFacts; note: string } | null;
+  forwarded?: { original: MailFacts; note: string; inline: boolean } | null;
 }
 
 export interface InterpretSettings {
@@ -104,8 +105,9 @@ export function interpretMessage(input: MessageInput, where: Where, directory: D
     }
   }
 
+  const inlineForward = isForward && input.forwarded!.inline;
   const record: MessageRecord = {
-    messageKey: messageKey(facts),
+    messageKey: inlineForward ? `fwd:${messageKey(facts)}` : messageKey(facts),
     messageId: normaliseMessageId(facts.messageId),
     inReplyTo: normaliseMessageId(facts.inReplyTo),
     references: facts.references.map((r) => normaliseMessageId(r)).filter((r): r is string => r !== null),
@@ -116,6 +118,8 @@ export function interpretMessage(input: MessageInput, where: Where, directory: D
     attachmentNames: facts.attachments.map((a) => a.filename).filter((n): n is string => Boolean(n)),
     note,
     truncated: input.truncated,
+    inlineForward,
+    subjectKey: normaliseSubject(facts.subject),
     entries: route.entries,
     signals,
     effects,
@@ -184,6 +188,8 @@ function interpretBounce(input: MessageInput, where: Where, directory: Directory
       attachmentNames: [],
       note: null,
       truncated: input.truncated,
+      inlineForward: false,
+      subjectKey: normaliseSubject(facts.subject),
       entries,
       signals,
       effects: { optOut: false, placedElsewhere: false, snoozeUntil: null, bouncedKeys },

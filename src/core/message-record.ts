@@ -22,6 +22,13 @@ export interface MessageRecord {
   attachmentNames: string[];
   note: string | null;
   truncated: boolean;
+  /**
+   * Read out of the body of an inline forward: no Message-ID of its own, so the same mail seen as
+   * itself (e.g. in the recruiter's INBOX) is recognised by candidate, direction, subject and time.
+   */
+  inlineForward: boolean;
+  /** The subject without Re:/Fwd: prefixes, lower-cased: for that comparison. */
+  subjectKey: string;
   entries: LogEntry[];
   signals: SignalRecord[];
   /** Inbound only: an opt-out to confirm, a move to placed_elsewhere, a snooze after an out-of-office. */

@@ -145,10 +145,10 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
       const attached = findAttachedMessage(facts);
       if (attached) {
         const original = factsFromParsedMail(await simpleParser(attached, PARSE_OPTIONS));
-        forwarded = { original, note: facts.text ?? '' };
+        forwarded = { original, note: facts.text ?? '', inline: false };
       } else {
-        const inline = parseInlineForward(facts);
-        if (inline) forwarded = { original: forwardedFacts(inline, facts), note: inline.note };
+        const inline = parseInlineForward(facts, { timezone: deps.config.timezone });
+        if (inline) forwarded = { original: forwardedFacts(inline, facts), note: inline.note, inline: true };
       }
     }
     return input(item, facts, item.truncated, forwarded);

@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { UnmatchedParty } from '../core/participants/route-message.js';
 import type { MessageRecord, SourceRef } from '../core/message-record.js';
+import { normaliseSubject } from '../core/mail/subject-prefix.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -13,9 +14,50 @@ export interface WriteCounts {
   duplicates: number;
 }
 
+const SAME_MAIL_WINDOW_MS = 15 * 60_000;
+
+/**
+ * An inline forward and the forwarded mail itself are one interaction, though only one of them has
+ * the Message-ID. Finds the other copy by candidate, direction, subject and time; when the real one
+ * arrives second, it takes over the forward's provisional key.
+ */
+async function findSameMail(db: Db, record: MessageRecord, candidateId: number, direction: string): Promise<number | null> {
+  const at = Date.parse(record.occurredAt);
+  const rows = await db
+    .selectFrom('interactions')
+    .select(['id', 'subject', 'message_key'])
+    .where('candidate_id', '=', candidateId)
+    .where('direction', '=', direction as 'inbound' | 'outbound')
+    .where('occurred_at', '>=', new Date(at - SAME_MAIL_WINDOW_MS).toISOString())
+    .where('occurred_at', '<=', new Date(at + SAME_MAIL_WINDOW_MS).toISOString())
+    .execute();
+  const match = rows.find(
+    (r) => normaliseSubject(r.subject) === record.subjectKey && (record.inlineForward || r.message_key.startsWith('fwd:')) && r.message_key !== record.messageKey,
+  );
+  if (!match) return null;
+  if (!record.inlineForward) {
+    await db
+      .updateTable('interactions')
+      .set({ message_key: record.messageKey, message_id: record.messageId, in_reply_to: record.inReplyTo, occurred_at: record.occurredAt })
+      .where('id', '=', match.id)
+      .execute();
+  }
+  return match.id;
+}
+
 export async function recordMessage(db: Db, record: MessageRecord, source: SourceRef): Promise<WriteCounts> {
   const counts: WriteCounts = { logged: 0, duplicates: 0 };
   for (const entry of record.entries) {
+    const sameMail = await findSameMail(db, record, entry.candidateId, entry.direction);
+    if (sameMail !== null) {
+      await db
+        .insertInto('interaction_sources')
+        .values({ interaction_id: sameMail, mailbox: source.mailbox, folder: source.folder, uidvalidity: source.uidvalidity, uid: source.uid })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      counts.duplicates++;
+      continue;
+    }
     const inserted = await db
       .insertInto('interactions')
       .values({

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
-import { ALICE, LOG, startSyncWorld, type SyncWorld } from '../support/sync-world.js';
+import { ALICE, LOG, message, startSyncWorld, type SyncWorld } from '../support/sync-world.js';
 import { waitFor } from '../support/mail-bench.js';
 
 let world: SyncWorld;
@@ -30,6 +30,12 @@ beforeAll(async () => {
   const toAlice = ['gmail-reply.eml', 'outlook-reply.eml', 'out-of-office.eml', 'windows-1252-html-reply.eml', 'no-message-id.eml', 'opt-out-reply.eml', 'life-event-reply.eml', 'newsletter.eml', 'accepted-offer-reply.eml'];
   for (const name of toLog) await world.bench.appendMessage(LOG, 'INBOX', fixture(name));
   for (const name of toAlice) await world.bench.appendMessage(ALICE, 'INBOX', fixture(name));
+  // The mail Alice forwarded inline (gmail-forward.eml), as it sits in her own INBOX.
+  await world.bench.appendMessage(
+    ALICE,
+    'INBOX',
+    message({ from: 'Jane Roe <jane.roe@gmail.com>', to: ALICE, subject: 'Question about the Acme role', date: 'Mon, 23 Nov 2026 09:14:31 +0000', messageId: 'jane-acme-question@mail.gmail.com', body: 'Hi Alice,\r\n\r\nIs the Acme role still open? I would love to be considered again.\r\n\r\nJane' }),
+  );
   for (const name of ['forged-auth-other-authserv.eml', 'forged-auth-comment.eml', 'forged-auth-duplicate-below.eml']) await world.bench.appendMessage(LOG, 'INBOX', fixture(name));
   const result = await world.sync();
   expect(result.code, result.stderr).toBe(0);
@@ -55,6 +61,15 @@ describe('forwards to the log mailbox', () => {
     const rows = await world.cli.withDb((db) => db.selectFrom('interactions').select(['subject', 'direction', 'occurred_at']).where('subject', 'like', 'Bewerbung%').execute());
     expect(rows).toMatchObject([{ direction: 'inbound' }]);
     expect(rows[0]!.occurred_at.startsWith('2026-11-23')).toBe(true);
+  });
+
+  it('keeps an inline forward and the forwarded mail in the INBOX as one interaction', async () => {
+    const jane = await show('jane@candidates.example');
+    const copies = jane.interactions.filter((i) => i.subject === 'Question about the Acme role');
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.sources.map((s) => `${s.mailbox}/${s.folder}`).sort()).toEqual(['alice/INBOX', 'log/INBOX']);
+    const key = await world.cli.withDb((db) => db.selectFrom('interactions').select('message_key').where('subject', '=', 'Question about the Acme role').execute());
+    expect(key).toEqual([{ message_key: 'jane-acme-question@mail.gmail.com' }]);
   });
 
   it('does not treat a forwarded bounce as a bounce', async () => {

@@ -3,7 +3,7 @@
 // body), parses the bodies it asked for, and interprets each message. A message that will not parse is
 // quarantined with its reason; the rest of the batch goes on.
 import type { Kysely } from 'kysely';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Config } from '../config/config-schema.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
@@ -20,11 +20,15 @@ import { addressKey } from '../core/email-address.js';
 import { loadDirectory } from './load-directory.js';
 import type { FullItem, HeaderItem, HeaderVerdict, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 
+export type ParseMail = (source: Buffer | string) => Promise<ParsedMail>;
+
 export interface LibraryPipelineDeps {
   db: Kysely<Database>;
   config: Readonly<Config>;
   logger: Logger;
   now: () => Date;
+  /** The MIME parser (mailparser by default; tests inject one that fails). */
+  parse?: ParseMail;
 }
 
 /** Limits handed to mailparser so one hostile message cannot exhaust memory. */
@@ -54,6 +58,7 @@ function referencedKeysOf(facts: MailFacts): string[] {
 
 export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipeline {
   const logAddress = deps.config.logAddress ?? null;
+  const parse: ParseMail = deps.parse ?? ((source) => simpleParser(source, PARSE_OPTIONS));
 
   async function screen(items: readonly HeaderItem[], where: PipelineWhere): Promise<HeaderVerdict[]> {
     const directory = await loadDirectory(deps.db, {
@@ -136,7 +141,7 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
 
   async function parseItem(item: FullItem, where: PipelineWhere): Promise<MessageInput> {
     if (!item.source) return input(item, null, true);
-    const parsed = await simpleParser(item.source, PARSE_OPTIONS);
+    const parsed = await parse(item.source);
     const facts = factsFromParsedMail(parsed);
     const fromKey = addressKey(facts.from[0]?.address ?? '');
     const fromRecruiter = fromKey !== null && (await isRecruiterKey(fromKey));
@@ -144,7 +149,7 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
     if (fromRecruiter && where.mailboxRole !== 'recruiter') {
       const attached = findAttachedMessage(facts);
       if (attached) {
-        const original = factsFromParsedMail(await simpleParser(attached, PARSE_OPTIONS));
+        const original = factsFromParsedMail(await parse(attached));
         forwarded = { original, note: facts.text ?? '', inline: false };
       } else {
         const inline = parseInlineForward(facts, { timezone: deps.config.timezone });

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import { KeepwarmError } from '../errors.js';
 import { addressKey } from '../core/email-address.js';
-import { createLibraryPipeline } from './library-pipeline.js';
+import { createLibraryPipeline, type ParseMail } from './library-pipeline.js';
 import { resolveFolders, syncMailboxOnce, withImapClient, recruiterIdFor, type MailboxSyncResult, type SyncOnClient } from './sync-mailbox.js';
 import { syncFolder } from './sync-folder.js';
 import type { MailboxConfig } from '../config/config-schema.js';
@@ -18,13 +18,14 @@ export interface SyncServiceDeps {
   now: () => Date;
   /** Fault injection for crash tests (see fault-injection.ts); never set in production. */
   beforeCommit?: () => void | Promise<void>;
+  parse?: ParseMail;
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
 
 export function createSyncService(deps: SyncServiceDeps) {
   const { config, baseDir } = deps.loaded;
-  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now });
+  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now, ...(deps.parse ? { parse: deps.parse } : {}) });
   const mailboxDeps = {
     db: deps.db,
     pipeline,

@@ -8,6 +8,7 @@ import { registerSetupCommands } from './commands/setup-commands.js';
 import { registerLibraryCommands } from './commands/library-commands.js';
 import { registerMailCommands } from './commands/mail-commands.js';
 import { registerDigestCommand } from './commands/digest-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -15,7 +16,7 @@ export const EXIT_USAGE = 2;
 
 export type CommandRegistrar = (program: Command, context: CliContext) => void;
 
-const registrars: CommandRegistrar[] = [registerSetupCommands, registerLibraryCommands, registerMailCommands, registerDigestCommand];
+const registrars: CommandRegistrar[] = [registerSetupCommands, registerLibraryCommands, registerMailCommands, registerDigestCommand, registerDemoCommand];
 
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
   const program = new Command('keepwarm');

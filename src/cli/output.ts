@@ -11,6 +11,7 @@ export type Cell = string | number | boolean | null | undefined;
 /** Removes control characters so text that came from mail or a CSV cannot move the terminal. */
 export function printable(value: Cell): string {
   if (value === null || value === undefined) return '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   return String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 

@@ -11,7 +11,7 @@ import { chunks } from './candidate-state.js';
 export interface CandidateColumns {
   name?: string;
   status?: CandidateStatus;
-  notes?: string;
+  notes?: string | null;
   cadence_days?: number;
   snoozed_until?: string;
   owner_recruiter_id?: number;

@@ -53,7 +53,8 @@ export async function updateCandidate(
     change('status', 'status', edit.status);
     change('cadence_days', 'cadence_days', edit.cadenceDays);
     change('name', 'name', edit.name === undefined ? undefined : cleanText(edit.name));
-    change('notes', 'notes', edit.notes === undefined ? undefined : cleanText(edit.notes));
+    // An empty --notes clears them.
+    change('notes', 'notes', edit.notes === undefined ? undefined : cleanText(edit.notes) || null);
     if (edit.owner !== undefined) change('owner', 'owner_recruiter_id', await requireRecruiterId(trx, edit.owner));
     const addedAddressKeys = edit.addEmail === undefined ? [] : await addAddress(trx, candidateId, edit.addEmail, options.now);
     if (addedAddressKeys.length > 0) changed.push('email');

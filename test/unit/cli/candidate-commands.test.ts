@@ -101,6 +101,8 @@ describe('keepwarm candidate set', () => {
       name: 'José A. Núñez', notes: 'prefers phone', owner: 'bob@agency.example',
       outcomes: [{ opening: 'Sales Rep', feedbackNotes: 'Great demo; earn the CSP certificate' }],
     });
+    expect((await cli.run('candidate', 'set', 'jose@example.com', '--notes', '')).stdout).toBe('updated jose@example.com: notes\n');
+    expect(await show('jose@example.com')).toMatchObject({ notes: null });
   });
 
   it('adds an address that then finds the person, and refuses one that is somebody else\'s', async () => {

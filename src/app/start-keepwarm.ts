@@ -51,6 +51,7 @@ export async function startKeepwarm(options: StartOptions): Promise<RunningKeepw
     stops.push(() => server.close());
     if (config.mailboxes.length > 0) {
       const service = createSyncService({ db: opened.db, loaded: options.loaded, logger: options.logger, now: options.now });
+      stops.push(() => service.close());
       for (const mailbox of config.mailboxes) {
         const poller = createMailboxPoller({
           mailbox,

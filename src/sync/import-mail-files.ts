@@ -10,6 +10,7 @@ import { addressKey } from '../core/email-address.js';
 import { readMailPaths, type MailFile } from './mail-files.js';
 import { factsFromEnvelope } from './envelope-facts.js';
 import { createLibraryPipeline } from './library-pipeline.js';
+import { createParsePool } from './parse-pool.js';
 import type { FullItem, PipelineWhere } from './message-pipeline.js';
 import { addCounts, emptyCounts, writeDecisions, type DecisionCounts } from './write-decisions.js';
 
@@ -32,7 +33,8 @@ export async function importMailFiles(
     if (!row) throw new KeepwarmError('usage', `--as ${options.as}: not a recruiter in the library (keepwarm recruiter add)`);
     ownerRecruiterId = row.id;
   }
-  const pipeline = createLibraryPipeline(deps);
+  const pool = createParsePool();
+  const pipeline = createLibraryPipeline({ ...deps, parse: (source) => pool.parse(source) });
   const summary: ImportMailSummary = { files: 0, failures: [], ...emptyCounts() };
   let batch: MailFile[] = [];
   const flush = async (): Promise<void> => {
@@ -57,11 +59,13 @@ export async function importMailFiles(
       options.onProgress?.(summary.files);
       if (batch.length >= BATCH) await flush();
     }
+    await flush();
   } catch (error) {
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') throw new KeepwarmError('not_found', `no such file or folder: ${(error as NodeJS.ErrnoException).path}`);
     throw error;
+  } finally {
+    await pool.close();
   }
-  await flush();
   return summary;
 }
 

@@ -3,7 +3,7 @@
 // body), parses the bodies it asked for, and interprets each message. A message that will not parse is
 // quarantined with its reason; the rest of the batch goes on.
 import type { Kysely } from 'kysely';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import type { Config } from '../config/config-schema.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
@@ -18,9 +18,11 @@ import { findAttachedMessage, parseInlineForward } from '../core/mail/forward.js
 import { forwardedFacts } from '../core/forwarded-facts.js';
 import { addressKey } from '../core/email-address.js';
 import { loadDirectory } from './load-directory.js';
+import { PARSE_OPTIONS } from './parse-worker.js';
 import type { FullItem, HeaderItem, HeaderVerdict, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 
-export type ParseMail = (source: Buffer | string) => Promise<ParsedMail>;
+/** Raw message in, MailFacts out: in-process by default, or in a worker (see parse-pool.ts). */
+export type ParseMail = (source: Buffer | string) => Promise<MailFacts>;
 
 export interface LibraryPipelineDeps {
   db: Kysely<Database>;
@@ -31,14 +33,6 @@ export interface LibraryPipelineDeps {
   parse?: ParseMail;
 }
 
-/** Limits handed to mailparser so one hostile message cannot exhaust memory. */
-const PARSE_OPTIONS = {
-  keepDeliveryStatus: true,
-  ignoreEmbedded: true,
-  skipImageLinks: true,
-  skipTextToHtml: true,
-  maxHtmlLengthToParse: 2 * 1024 * 1024,
-} as const;
 
 function whereOf(where: PipelineWhere, facts: MailFacts, directory: Directory): Where {
   // An export imported `--as` a recruiter: their own messages behave like their Sent folder.
@@ -58,7 +52,7 @@ function referencedKeysOf(facts: MailFacts): string[] {
 
 export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipeline {
   const logAddress = deps.config.logAddress ?? null;
-  const parse: ParseMail = deps.parse ?? ((source) => simpleParser(source, PARSE_OPTIONS));
+  const parse: ParseMail = deps.parse ?? (async (source) => factsFromParsedMail(await simpleParser(source, PARSE_OPTIONS)));
 
   async function screen(items: readonly HeaderItem[], where: PipelineWhere): Promise<HeaderVerdict[]> {
     const directory = await loadDirectory(deps.db, {
@@ -141,15 +135,14 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
 
   async function parseItem(item: FullItem, where: PipelineWhere): Promise<MessageInput> {
     if (!item.source) return input(item, null, true);
-    const parsed = await parse(item.source);
-    const facts = factsFromParsedMail(parsed);
+    const facts = await parse(item.source);
     const fromKey = addressKey(facts.from[0]?.address ?? '');
     const fromRecruiter = fromKey !== null && (await isRecruiterKey(fromKey));
     let forwarded: MessageInput['forwarded'] = null;
     if (fromRecruiter && where.mailboxRole !== 'recruiter') {
       const attached = findAttachedMessage(facts);
       if (attached) {
-        const original = factsFromParsedMail(await parse(attached));
+        const original = await parse(attached);
         forwarded = { original, note: facts.text ?? '', inline: false };
       } else {
         const inline = parseInlineForward(facts, { timezone: deps.config.timezone });

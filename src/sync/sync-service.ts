@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { KeepwarmError } from '../errors.js';
 import { addressKey } from '../core/email-address.js';
 import { createLibraryPipeline, type ParseMail } from './library-pipeline.js';
+import { createParsePool } from './parse-pool.js';
 import { resolveFolders, syncMailboxOnce, withImapClient, recruiterIdFor, type MailboxSyncResult, type SyncOnClient } from './sync-mailbox.js';
 import { syncFolder } from './sync-folder.js';
 import type { MailboxConfig } from '../config/config-schema.js';
@@ -25,7 +26,10 @@ export type SyncService = ReturnType<typeof createSyncService>;
 
 export function createSyncService(deps: SyncServiceDeps) {
   const { config, baseDir } = deps.loaded;
-  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now, ...(deps.parse ? { parse: deps.parse } : {}) });
+  // Parsing runs in a worker thread with a deadline, so one hostile message cannot block the sync.
+  const pool = deps.parse ? null : createParsePool();
+  const parse: ParseMail = deps.parse ?? ((source) => pool!.parse(source));
+  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now, parse });
   const mailboxDeps = {
     db: deps.db,
     pipeline,
@@ -49,6 +53,11 @@ export function createSyncService(deps: SyncServiceDeps) {
   return {
     pipeline,
     mailboxDeps,
+
+    /** Stops the parser worker. */
+    async close(): Promise<void> {
+      await pool?.close();
+    },
 
     /** One pass over every configured mailbox (or one), each folder from its position. */
     async syncOnce(options: { mailbox?: string } = {}): Promise<MailboxSyncResult[]> {

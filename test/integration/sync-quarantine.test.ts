@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { openDatabase, parseDatabaseUrl } from '../../src/db/open-database.js';
 import { createSyncService } from '../../src/sync/sync-service.js';
 import { createSilentLogger } from '../../src/log/logger.js';
+import { factsFromParsedMail } from '../../src/core/mail/facts-from-parsed.js';
 
 let world: SyncWorld;
 
@@ -30,7 +31,7 @@ it('quarantines a message the parser fails on, logs the rest, and gives up after
       poisonParses++;
       throw new Error('boom: unparseable MIME');
     }
-    return simpleParser(source);
+    return factsFromParsedMail(await simpleParser(source));
   };
   try {
     const service = createSyncService({ db: opened.db, loaded, logger: createSilentLogger(), now: () => new Date(), parse });

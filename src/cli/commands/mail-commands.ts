@@ -43,7 +43,11 @@ export function registerMailCommands(program: Command, context: CliContext): voi
         if (loaded.config.mailboxes.length === 0) throw new KeepwarmError('usage', 'no mailboxes are configured (see "mailboxes" in keepwarm.config.example.jsonc)');
         const beforeCommit = killBeforeCommitHook(io.env);
         const service = createSyncService({ db, loaded, logger: context.logger(), now: io.now, ...(beforeCommit ? { beforeCommit } : {}) });
-        printSyncResults(context, await service.syncOnce(options.mailbox ? { mailbox: options.mailbox } : {}), Boolean(options.json));
+        try {
+          printSyncResults(context, await service.syncOnce(options.mailbox ? { mailbox: options.mailbox } : {}), Boolean(options.json));
+        } finally {
+          await service.close();
+        }
       });
     });
 
@@ -55,7 +59,11 @@ export function registerMailCommands(program: Command, context: CliContext): voi
     .action(async (emails: string[], options: { json?: boolean }) => {
       await context.withLibrary(async ({ db, loaded }) => {
         const service = createSyncService({ db, loaded, logger: context.logger(), now: io.now });
-        printSyncResults(context, await service.backfill(emails), Boolean(options.json));
+        try {
+          printSyncResults(context, await service.backfill(emails), Boolean(options.json));
+        } finally {
+          await service.close();
+        }
       });
     });
 

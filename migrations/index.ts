@@ -2,7 +2,9 @@
 // sources in development and from compiled JavaScript in production.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_talent_library.js';
+import * as m0002 from './0002_candidate_activity.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_talent_library': m0001,
+  '0002_candidate_activity': m0002,
 };

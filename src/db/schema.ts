@@ -213,6 +213,12 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** Each candidate's latest personal mail, kept by triggers (migration 0002) for the admin list's sort. */
+export interface CandidateActivityTable {
+  candidate_id: number;
+  last_contact_at: string;
+}
+
 export interface Database {
   recruiters: RecruitersTable;
   recruiter_aliases: RecruiterAliasesTable;
@@ -232,6 +238,7 @@ export interface Database {
   suppressions: SuppressionsTable;
   digest_runs: DigestRunsTable;
   audit_log: AuditLogTable;
+  candidate_activity: CandidateActivityTable;
 }
 
 export type Recruiter = Selectable<RecruitersTable>;

@@ -28,12 +28,18 @@ async function schema(db: Kysely<Database>): Promise<string[]> {
 describe('migrations', () => {
   it('run up, all the way down, and up again to the same schema', async () => {
     const first = await migrateToLatest(opened.db);
-    expect(first.map((result) => [result.migrationName, result.status])).toEqual([['0001_talent_library', 'Success']]);
+    expect(first.map((result) => [result.migrationName, result.status])).toEqual([
+      ['0001_talent_library', 'Success'],
+      ['0002_candidate_activity', 'Success'],
+    ]);
     const upSchema = await schema(opened.db);
-    expect(upSchema.filter((entry) => entry.startsWith('table ')).length).toBe(18);
+    expect(upSchema.filter((entry) => entry.startsWith('table ')).length).toBe(19);
 
     const down = await migrateAllDown(opened.db);
-    expect(down.map((result) => [result.migrationName, result.direction, result.status])).toEqual([['0001_talent_library', 'Down', 'Success']]);
+    expect(down.map((result) => [result.migrationName, result.direction, result.status])).toEqual([
+      ['0002_candidate_activity', 'Down', 'Success'],
+      ['0001_talent_library', 'Down', 'Success'],
+    ]);
     expect(await schema(opened.db)).toEqual([]);
 
     await migrateToLatest(opened.db);

@@ -34,6 +34,8 @@ export interface CandidateImportResult {
   candidates: { created: number; updated: number; unchanged: number };
   openings: { created: number };
   changes: ImportedChange[];
+  /** Address keys the library did not know before: their earlier mail can be backfilled. */
+  addedAddressKeys: string[];
 }
 
 interface PlannedPerson {
@@ -47,15 +49,15 @@ export async function importCandidates(db: Kysely<Database>, csvText: string, op
   const { rows, rejected, problems } = readCandidateRows(table.records);
   problems.push(...table.problems);
   if (options.dryRun) {
-    const plan = await planImport(db, { rows, rejected, problems });
-    return summarise(plan, true, await countMissingOpenings(db, plan));
+    const { plan, newKeys } = await planImport(db, { rows, rejected, problems });
+    return summarise(plan, true, await countMissingOpenings(db, plan), newKeys);
   }
   return inWriteTransaction(db, async (trx) => {
-    const plan = await planImport(trx, { rows, rejected, problems });
+    const { plan, newKeys } = await planImport(trx, { rows, rejected, problems });
     const context = { now: options.now, actor: options.actor ?? 'cli' };
     const openings = createOpeningResolver(trx, context);
     for (const { person, changes } of plan) await applyCandidateChanges(trx, person, changes, openings, context);
-    return summarise(plan, false, openings.created);
+    return summarise(plan, false, openings.created, newKeys);
   });
 }
 
@@ -65,7 +67,7 @@ interface ReadRows {
   problems: readonly LineProblem[];
 }
 
-async function planImport(db: Kysely<Database>, read: ReadRows): Promise<PlannedPerson[]> {
+async function planImport(db: Kysely<Database>, read: ReadRows): Promise<{ plan: PlannedPerson[]; newKeys: string[] }> {
   const keys = [...read.rows, ...read.rejected].flatMap((row) => row.addresses.map((address) => address.key));
   const lookups: LibraryLookups = {
     recruiterIdByKey: await recruiterIdsByAddressKey(db),
@@ -77,10 +79,12 @@ async function planImport(db: Kysely<Database>, read: ReadRows): Promise<Planned
   if (problems.length > 0) throw rejectFile(problems);
   const ids = people.flatMap((person) => (person.candidateId === null ? [] : [person.candidateId]));
   const states = await loadCandidateStates(db, ids);
-  return people.map((person) => ({
+  const plan = people.map((person) => ({
     person,
     changes: diffCandidate(person.candidateId === null ? null : (states.get(person.candidateId) ?? null), person),
   }));
+  const newKeys = [...new Set(read.rows.flatMap((row) => row.addresses.map((a) => a.key)).filter((key) => !lookups.candidateIdByKey.has(key)))];
+  return { plan, newKeys };
 }
 
 async function countMissingOpenings(db: Kysely<Database>, plan: readonly PlannedPerson[]): Promise<number> {
@@ -90,7 +94,7 @@ async function countMissingOpenings(db: Kysely<Database>, plan: readonly Planned
   return missing;
 }
 
-function summarise(plan: readonly PlannedPerson[], dryRun: boolean, openingsCreated: number): CandidateImportResult {
+function summarise(plan: readonly PlannedPerson[], dryRun: boolean, openingsCreated: number, addedAddressKeys: string[]): CandidateImportResult {
   const count = (action: CandidateChanges['action']): number => plan.filter((p) => p.changes.action === action).length;
   const changes = plan.flatMap(({ person, changes }): ImportedChange[] =>
     changes.action === 'unchanged' ? [] : [{ line: person.line, action: changes.action, name: person.name, fields: changes.fields }],
@@ -100,5 +104,6 @@ function summarise(plan: readonly PlannedPerson[], dryRun: boolean, openingsCrea
     candidates: { created: count('create'), updated: count('update'), unchanged: count('unchanged') },
     openings: { created: openingsCreated },
     changes,
+    addedAddressKeys,
   };
 }

@@ -23,13 +23,29 @@ describe('backfill', () => {
     expect(triage.map((t) => t.email)).toContain('sam@mail.example');
 
     world.cli.write('sam.csv', 'name,email\nSam Stone,sam@mail.example\n');
-    expect((await world.cli.run('import', 'candidates', 'sam.csv')).code).toBe(0);
-    const result = await world.cli.run('backfill', 'sam@mail.example', '--json');
-    expect(result.code, result.stderr).toBe(0);
+    const imported = await world.cli.run('import', 'candidates', 'sam.csv', '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ addedAddressKeys: ['sam@mail.example'], backfill: { logged: 2 } });
     const shown = JSON.parse((await world.cli.run('candidates', 'show', 'sam@mail.example', '--json')).stdout) as { interactions: { subject: string; direction: string }[] };
     expect(shown.interactions.map((i) => `${i.direction}:${i.subject}`).sort()).toEqual(['inbound:Coffee next week?', 'outbound:Re: Coffee next week?']);
     const after = await world.cli.withDb((db) => db.selectFrom('unmatched_addresses').select('email').execute());
     expect(after.map((t) => t.email)).not.toContain('sam@mail.example');
+
+    const again = await world.cli.run('backfill', 'sam@mail.example', '--json');
+    expect(again.code, again.stderr).toBe(0);
+    const folders = (JSON.parse(again.stdout) as { mailboxes: { folders: { logged: number; duplicates: number }[] }[] }).mailboxes.flatMap((m) => m.folders);
+    expect(folders.reduce((n, f) => n + f.logged, 0)).toBe(0);
+    expect(folders.reduce((n, f) => n + f.duplicates, 0)).toBe(2);
+  });
+
+  it('finds the earlier mail of an address added to a candidate', async () => {
+    await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'Omar Haddad <omar.h@work.example>', to: ALICE, subject: 'From my work address', messageId: 'omar-work@work.example' }));
+    expect((await world.sync()).code).toBe(0);
+    const set = await world.cli.run('candidate', 'set', 'omar@candidates.example', '--add-email', 'omar.h@work.example', '--json');
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ backfill: { logged: 1 } });
+    const shown = JSON.parse((await world.cli.run('candidates', 'show', 'omar@candidates.example', '--json')).stdout) as { interactions: { subject: string }[] };
+    expect(shown.interactions.map((i) => i.subject)).toContain('From my work address');
   });
 });
 

@@ -12,6 +12,7 @@ import { loadCandidateProfile, type CandidateProfile } from '../../library/candi
 import { recruiterIdsByAddressKey } from '../../library/recruiter-repository.js';
 import { snoozeCandidate } from '../../library/snooze-candidate.js';
 import { updateCandidate, type CandidateEdit } from '../../library/update-candidate.js';
+import { backfillNewAddresses, describeBackfill, type BackfillSummary } from '../../sync/backfill-new-addresses.js';
 
 interface SetOptions {
   status?: CandidateStatus;
@@ -75,8 +76,17 @@ export function registerCandidateCommands(program: Command, context: CliContext)
     .option('--json', 'print the result as JSON')
     .action(async (email: string, options: SetOptions) => {
       const edit = toEdit(options);
-      const result = await context.withLibrary(({ db }) => updateCandidate(db, email, edit, { now: io.now() }));
-      if (options.json) return printJson(io, result);
+      let backfill: BackfillSummary | null = null;
+      const result = await context.withLibrary(({ db, loaded }) =>
+        updateCandidate(db, email, edit, {
+          now: io.now(),
+          backfill: async (_candidateId, keys) => {
+            backfill = await backfillNewAddresses({ db, loaded, logger: context.logger(), now: io.now }, keys);
+          },
+        }),
+      );
+      if (options.json) return printJson(io, backfill ? { ...result, backfill } : result);
+      if (backfill) io.stderr.write(`${describeBackfill(backfill)}\n`);
       io.stdout.write(result.changed.length > 0 ? `updated ${email}: ${result.changed.join(', ')}\n` : `no change to ${email}\n`);
     });
 

@@ -63,6 +63,7 @@ describe('keepwarm import candidates', () => {
       candidates: { created: 0, updated: 0, unchanged: 3 },
       openings: { created: 0 },
       changes: [],
+      addedAddressKeys: [],
     });
     expect(await cli.withDb(snapshotLibrary)).toEqual(before);
   });

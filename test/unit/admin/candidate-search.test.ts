@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchCandidates, type CandidateSearch } from '../../../src/library/candidate-search.js';
+import { createTempLibrary, seedCandidate, seedMail, seedRecruiter, type TempLibrary } from './library-fixture.js';
+
+let library: TempLibrary;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  library = await createTempLibrary();
+  const db = library.db;
+  const alice = await seedRecruiter(db, 'alice@agency.example', 'Alice Archer');
+  ids.jane = await seedCandidate(db, { name: 'Jane Roe', emails: ['jane.roe@gmail.com', 'jane@work.example'], skills: ['CRM', 'Oncology'], owner: alice });
+  ids.jose = await seedCandidate(db, { name: 'José Núñez', emails: ['jose@example.com'], skills: ['Cardiology'], status: 'placed_elsewhere' });
+  ids.ann = await seedCandidate(db, { name: 'Ann 100%_Smith', emails: ['ann@example.com'], owner: alice });
+  ids.bob = await seedCandidate(db, { name: 'Bob Stone', emails: ['bob@example.com'], skills: ['crm'] });
+  await seedMail(db, ids.jose, { at: '2024-05-01T10:00:00.000Z' });
+  await seedMail(db, ids.jane, { at: '2024-04-01T10:00:00.000Z' });
+  await seedMail(db, ids.bob, { at: '2024-06-01T10:00:00.000Z', kind: 'bulk' });
+});
+afterAll(async () => library.remove());
+
+const names = async (search: Partial<CandidateSearch>): Promise<string[]> =>
+  (await searchCandidates(library.db, { sort: 'name', limit: 10, offset: 0, ...search })).rows.map((r) => r.name);
+
+describe('searchCandidates', () => {
+  it('finds people by part of a name, part of an address, a whole address (as its key) or a skill', async () => {
+    expect(await names({ text: 'roe' })).toEqual(['Jane Roe']);
+    expect(await names({ text: 'work.exam' })).toEqual(['Jane Roe']);
+    expect(await names({ text: 'Jane.Roe+news@googlemail.com' })).toEqual(['Jane Roe']);
+    expect(await names({ text: 'crm' })).toEqual(['Bob Stone', 'Jane Roe']);
+  });
+
+  it('treats %, _ and quotes in the search as plain text', async () => {
+    expect(await names({ text: '100%_' })).toEqual(['Ann 100%_Smith']);
+    expect(await names({ text: '%' })).toEqual(['Ann 100%_Smith']);
+    expect(await names({ text: "' or 1=1 --" })).toEqual([]);
+  });
+
+  it('filters by status and owner, and pages with the total', async () => {
+    expect(await names({ status: 'placed_elsewhere' })).toEqual(['José Núñez']);
+    expect(await names({ owner: 'none' })).toEqual(['Bob Stone', 'José Núñez']);
+    const page = await searchCandidates(library.db, { sort: 'name', limit: 2, offset: 2 });
+    expect(page.total).toBe(4);
+    expect(page.rows.map((r) => r.name)).toEqual(['Jane Roe', 'José Núñez']);
+  });
+
+  it('sorts by last personal contact, then the never-contacted by name, across pages', async () => {
+    expect(await names({ sort: 'last_contact' })).toEqual(['José Núñez', 'Jane Roe', 'Ann 100%_Smith', 'Bob Stone']);
+    const second = await searchCandidates(library.db, { sort: 'last_contact', limit: 2, offset: 1 });
+    expect(second.rows.map((r) => r.name)).toEqual(['Jane Roe', 'Ann 100%_Smith']);
+    expect(second.rows[0]?.lastContactAt).toBe('2024-04-01T10:00:00.000Z');
+  });
+
+  it('lists a ranking first (filtered), then everyone else by name', async () => {
+    expect(await names({ sort: 'ranked', ranking: [ids.bob!, ids.jane!] })).toEqual(['Bob Stone', 'Jane Roe', 'Ann 100%_Smith', 'José Núñez']);
+    expect(await names({ sort: 'ranked', ranking: [ids.bob!, ids.jane!], owner: 'none' })).toEqual(['Bob Stone', 'José Núñez']);
+    expect(await names({ sort: 'ranked', ranking: [ids.bob!, ids.jane!], onlyIds: [ids.bob!, ids.jane!], limit: 1, offset: 1 })).toEqual(['Jane Roe']);
+  });
+});

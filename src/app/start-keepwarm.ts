@@ -12,6 +12,10 @@ import { KeepwarmError } from '../errors.js';
 import { VERSION } from './version.js';
 import { createSyncService } from '../sync/sync-service.js';
 import { createMailboxPoller } from '../sync/mailbox-poller.js';
+import { createSmtpSender } from '../mail-out/smtp-transport.js';
+import { createDigestScheduler } from '../mail-out/digest-scheduler.js';
+import { createDigestRenderer } from '../digest/render-digest.js';
+import os from 'node:os';
 
 export interface StartOptions {
   loaded: LoadedConfig;
@@ -63,6 +67,19 @@ export async function startKeepwarm(options: StartOptions): Promise<RunningKeepw
         poller.start();
         stops.push(() => poller.stop());
       }
+    }
+    if (config.smtp) {
+      const sender = createSmtpSender(config.smtp, baseDir);
+      stops.push(() => Promise.resolve(sender.close()));
+      const scheduler = createDigestScheduler({
+        deps: { db: opened.db, config, renderer: createDigestRenderer(), sender, owner: `${os.hostname()}:${process.pid}` },
+        logger: options.logger,
+        now: options.now,
+      });
+      scheduler.start();
+      stops.push(() => scheduler.stop());
+    } else {
+      options.logger.warn('smtp is not configured: weekly digests will not be sent');
     }
     options.logger.info({ url: server.url, mailboxes: config.mailboxes.length }, 'keepwarm started');
     return { url: server.url, stop };

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.js';
 import type { MessageDecision, SourceRef } from '../core/message-record.js';
 import { clearQuarantine, recordMessage, recordQuarantine, recordUnmatched } from './library-writes.js';
 import { savePosition, type PositionUpdate } from './mailbox-positions.js';
+import { inWriteTransaction } from '../db/write-transaction.js';
 
 export interface DecisionCounts {
   seen: number;
@@ -37,7 +38,9 @@ export async function writeDecisions(
   now: string,
   beforeCommit?: () => void | Promise<void>,
 ): Promise<DecisionCounts> {
-  return db.transaction().execute(async (trx) => {
+  // BEGIN IMMEDIATE: a batch reads before it writes, and a deferred transaction could not wait for
+  // the write lock held by a CLI import or the admin page; this one queues for it instead.
+  return inWriteTransaction(db, async (trx) => {
     const counts = emptyCounts();
     for (const { source, decision } of decided) {
       counts.seen++;

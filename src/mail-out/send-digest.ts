@@ -8,6 +8,7 @@ import { isoWeekOf } from '../core/digest-schedule.js';
 import { prepareDigests, renderDigestMail } from '../digest/prepare-digests.js';
 import type { DigestRenderer } from '../digest/render-digest.js';
 import { isAllCaughtUp } from '../digest/digest-types.js';
+import { headerText } from '../digest/view-text.js';
 import { KeepwarmError } from '../errors.js';
 import { claimRun, finishRun } from './digest-runs.js';
 import { bareAddress, type MailSender } from './smtp-transport.js';
@@ -61,7 +62,7 @@ export async function sendDigest(deps: SendDigestDeps, recruiterId: number, opti
   const { mail, itemCount, messageId } = prepared;
   const outcome = await deps.sender.send({
     from: smtp.from,
-    to: { name: recruiter.name.replace(/[\u0000-\u001f\u007f]/g, ' '), address: recruiter.email },
+    to: { name: headerText(recruiter.name), address: recruiter.email },
     replyTo: config.logAddress,
     subject: mail.subject,
     text: mail.text,

@@ -1,9 +1,12 @@
 // The weekly digest end to end: candidates and real mail in Dovecot, synced; the digest sent through
 // the real Postfix and read back over IMAP from the recruiter's INBOX. Exactly once a week.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
-import { ALICE, LOG, PASSWORD, message, startSyncWorld, type SyncWorld } from '../support/sync-world.js';
+import { ALICE, BOB, LOG, PASSWORD, message, startSyncWorld, type SyncWorld } from '../support/sync-world.js';
 import { waitFor } from '../support/mail-bench.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { openDatabase, parseDatabaseUrl } from '../../src/db/open-database.js';
@@ -12,6 +15,17 @@ import { createDigestRenderer } from '../../src/digest/render-digest.js';
 import { sendDigest, type SendDigestDeps } from '../../src/mail-out/send-digest.js';
 
 let world: SyncWorld;
+const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/keepwarm.js');
+
+function cliProcess(...args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: world.cli.dir, env: { ...process.env, KEEPWARM_LOG_LEVEL: 'silent' } });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout }));
+  });
+}
 const NOW = new Date('2026-11-30T14:00:00Z'); // Monday of ISO week 2026-W49, after 08:00 in UTC
 
 beforeAll(async () => {
@@ -92,5 +106,30 @@ describe('sending the weekly digest', () => {
       { state: 'sent', forced: 0, iso_week: '2026-W49' },
       { state: 'sent', forced: 1, iso_week: '2026-W49' },
     ]);
+  });
+
+  it('sends one digest per recruiter when two keepwarm processes send at the same moment', async () => {
+    const at = '2026-12-07T14:00:00Z'; // the next week
+    const [a, b] = await Promise.all([cliProcess('digest', '--send', '--at', at, '--json'), cliProcess('digest', '--send', '--at', at, '--json')]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const statuses = [...JSON.parse(a.stdout), ...JSON.parse(b.stdout)].map((r: { recruiter: string; status: string }) => `${r.recruiter}:${r.status}`).sort();
+    expect(statuses).toEqual(['alice@agency.example:already_claimed', 'alice@agency.example:sent', 'bob@agency.example:already_claimed', 'bob@agency.example:sent']);
+    await waitFor(async () => (await digestsIn(ALICE)).length === 3);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await digestsIn(ALICE)).toHaveLength(3);
+  });
+
+  it('keeps exactly one recipient when a recruiter name carries CR/LF and a Bcc header', async () => {
+    await world.cli.withDb((db) => db.updateTable('recruiters').set({ name: 'Alice\r\nBcc: bob@agency.example\r\nX-Evil: 1' }).where('email', '=', ALICE).execute());
+    const result = await world.cli.run('digest', '--send', '--force', '--recruiter', ALICE, '--at', '2026-12-07T15:00:00Z');
+    expect(result.code, result.stderr).toBe(0);
+    const digests = await waitFor(async () => {
+      const found = await digestsIn(ALICE);
+      return found.length === 4 ? found : null;
+    });
+    const last = digests[3]!;
+    expect(last.headers.has('bcc')).toBe(false);
+    expect(last.headers.has('x-evil')).toBe(false);
+    expect((await digestsIn(BOB)).filter((d) => d.subject === last.subject && d.messageId === last.messageId)).toHaveLength(0);
   });
 });

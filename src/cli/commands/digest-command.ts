@@ -9,6 +9,8 @@ import { toDigestJson } from '../../digest/digest-json.js';
 import { findRecruiterId, prepareDigests, renderDigestMail } from '../../digest/prepare-digests.js';
 import { createDigestRenderer } from '../../digest/render-digest.js';
 import { headerText } from '../../digest/view-text.js';
+import { createSmtpSender } from '../../mail-out/smtp-transport.js';
+import { sendDigest } from '../../mail-out/send-digest.js';
 
 const FORMATS = ['json', 'text', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -18,6 +20,36 @@ interface DigestOptions {
   at?: string;
   format: string;
   json?: boolean;
+  send?: boolean;
+  force?: boolean;
+}
+
+async function sendDigests(context: CliContext, options: DigestOptions): Promise<void> {
+  const { io } = context;
+  const { config, baseDir } = context.config();
+  if (!config.smtp) throw new KeepwarmError('config_invalid', 'smtp: not configured, so the digest cannot be sent');
+  const now = options.at === undefined ? io.now() : parseAt(options.at, config.timezone);
+  const sender = createSmtpSender(config.smtp, baseDir);
+  try {
+    await context.withLibrary(async ({ db }) => {
+      let ids: number[];
+      if (options.recruiter !== undefined) {
+        const found = await findRecruiterId(db, options.recruiter);
+        if (found === null) throw new KeepwarmError('not_found', `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`);
+        ids = [found];
+      } else {
+        ids = (await db.selectFrom('recruiters').select('id').orderBy('id').execute()).map((r) => r.id);
+      }
+      const deps = { db, config, renderer: createDigestRenderer(), sender, owner: `cli:${process.pid}` };
+      const results = [];
+      for (const id of ids) results.push(await sendDigest(deps, id, { now, force: Boolean(options.force) }));
+      if (options.json || options.format === 'json') printJson(io, results);
+      else for (const r of results) io.stdout.write(`${r.recruiter} ${r.isoWeek}: ${r.status === 'already_claimed' ? 'already sent this week (--force to resend)' : r.status}${'error' in r && r.error ? ` (${r.error})` : ''}\n`);
+      if (results.some((r) => r.status === 'failed' || r.status === 'unknown')) context.exitCode = 1;
+    });
+  } finally {
+    sender.close();
+  }
 }
 
 /** An ISO-8601 moment; without an offset (or a time), it is read in the agency's time zone. */
@@ -31,12 +63,16 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
   const { io } = context;
   program
     .command('digest')
-    .description("compute the weekly digest (who to contact, and why) as of --at and print it; sends nothing")
+    .description('compute the weekly digest (who to contact, and why) as of --at and print it; --send mails it')
     .option('--recruiter <email>', "only this recruiter's digest (primary address or alias)")
     .option('--at <iso-8601>', 'as of this moment (default now); without an offset, in the config timezone')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
     .option('--json', 'same as --format json')
+    .option('--send', "mail it to each recruiter through SMTP, at most once per recruiter and ISO week")
+    .option('--force', 'with --send: send again even if this week was sent (a resend someone asked for)')
     .action(async (options: DigestOptions) => {
+      if (options.force && !options.send) throw new KeepwarmError('usage', '--force goes with --send');
+      if (options.send) return sendDigests(context, options);
       const format = (options.json ? 'json' : options.format) as Format;
       if (!FORMATS.includes(format)) throw new KeepwarmError('usage', `--format: expected one of ${FORMATS.join(', ')}, got "${options.format}"`);
       const { config } = context.config();

@@ -37,3 +37,8 @@ export function addressDomain(raw: string): string | null {
   const at = key.lastIndexOf('@');
   return at > 0 ? key.slice(at + 1) : null;
 }
+
+/** The address inside a From-style value: "keepwarm <keepwarm@agency.example>" -> "keepwarm@agency.example". */
+export function bareAddress(from: string): string {
+  return /<([^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+}

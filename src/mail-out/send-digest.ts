@@ -11,7 +11,8 @@ import { isAllCaughtUp } from '../digest/digest-types.js';
 import { headerText } from '../digest/view-text.js';
 import { KeepwarmError } from '../errors.js';
 import { claimRun, finishRun } from './digest-runs.js';
-import { bareAddress, type MailSender } from './smtp-transport.js';
+import type { MailSender } from './smtp-transport.js';
+import { bareAddress } from '../core/email-address.js';
 
 export interface SendDigestDeps {
   db: Kysely<Database>;

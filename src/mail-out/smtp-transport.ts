@@ -7,6 +7,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { SmtpConfig } from '../config/config-schema.js';
+import { bareAddress } from '../core/email-address.js';
 
 export interface OutgoingMail {
   from: string;
@@ -59,11 +60,6 @@ export function classifySmtpError(error: unknown): SendOutcome {
   // The connection died after the message body was sent and before the server answered.
   if (e?.command === 'DATA' || /after DATA|message sent/i.test(message)) return { status: 'unknown', message };
   return { status: 'failed', code: 'smtp_transient', message };
-}
-
-/** "keepwarm <keepwarm@agency.example>" -> "keepwarm@agency.example". */
-export function bareAddress(from: string): string {
-  return /<([^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
 }
 
 export function createSmtpSender(smtp: SmtpConfig, baseDir: string): MailSender {

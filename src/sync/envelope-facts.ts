@@ -1,37 +1,79 @@
-// Builds MailFacts from what a cheap IMAP fetch returns (ENVELOPE + the raw header block), so the sync
-// can decide about a message before paying for its body. Text and attachments stay empty.
-import type { MessageAddressObject, MessageEnvelopeObject } from 'imapflow';
+// Builds MailFacts from the raw header block a cheap IMAP fetch returns (BODY.PEEK[HEADER]), so the
+// sync can decide about a message before paying for its body. Parsed here rather than taken from the
+// server's ENVELOPE: a hostile To header of 200,000 addresses would cost the IMAP client a second of
+// tokenising; here every address header is read only up to a bound. Text and attachments stay empty.
+import { parseAddressHeader } from 'mailparser';
+import libmime from 'libmime';
 import type { MailAddress, MailFacts } from '../core/mail/mail-facts.js';
 import { messageIdsIn, parseContentType, parseHeaderBlock } from '../core/mail-headers.js';
 
-function addresses(list: MessageAddressObject[] | undefined): MailAddress[] {
-  return (list ?? []).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address! }));
+/** Enough for hundreds of addresses: past that a message is a mass mailing whatever it says. */
+const MAX_ADDRESS_HEADER_CHARS = 32 * 1024;
+
+interface AddressNode {
+  name?: string;
+  address?: string;
+  group?: AddressNode[];
 }
 
-/** Bcc is only ever present on the sender's own copy (Sent); routing reads it there. */
-export function bccFromEnvelope(envelope: MessageEnvelopeObject | undefined): MailAddress[] {
-  return addresses(envelope?.bcc);
+function decodeWords(value: string): string {
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value; // an unknown charset: keep the raw words rather than lose the header
+  }
 }
 
-export function factsFromEnvelope(envelope: MessageEnvelopeObject | undefined, headerBlock: Buffer | undefined): MailFacts {
+export function addressesIn(values: readonly string[] | undefined): MailAddress[] {
+  const out: MailAddress[] = [];
+  const walk = (nodes: AddressNode[]): void => {
+    for (const node of nodes) {
+      if (node.group) walk(node.group);
+      else if (node.address) out.push({ name: node.name ?? '', address: node.address });
+    }
+  };
+  for (const value of values ?? []) {
+    const parsed = parseAddressHeader(value.slice(0, MAX_ADDRESS_HEADER_CHARS)) as unknown as { value?: AddressNode[] } | AddressNode[];
+    walk(Array.isArray(parsed) ? parsed : (parsed.value ?? []));
+  }
+  return out;
+}
+
+export function factsFromHeaderBlock(headerBlock: Buffer | undefined): MailFacts {
   const headers = parseHeaderBlock(headerBlock ?? Buffer.alloc(0));
   const first = (name: string): string | undefined => headers.get(name)?.[0];
   const contentType = parseContentType(first('content-type'));
-  const date = envelope?.date ? new Date(envelope.date) : null;
+  const rawDate = first('date');
+  const date = rawDate ? new Date(rawDate.replace(/\s*\([^)]*\)\s*$/, '')) : null;
   return {
-    messageId: envelope?.messageId ?? first('message-id') ?? null,
-    inReplyTo: envelope?.inReplyTo ?? first('in-reply-to') ?? null,
+    messageId: first('message-id') ?? null,
+    inReplyTo: messageIdsIn(first('in-reply-to'))[0] ? `<${messageIdsIn(first('in-reply-to'))[0]}>` : null,
     references: messageIdsIn(first('references')),
-    from: addresses(envelope?.from),
-    sender: addresses(envelope?.sender),
-    to: addresses(envelope?.to),
-    cc: addresses(envelope?.cc),
+    from: addressesIn(headers.get('from')),
+    sender: addressesIn(headers.get('sender')),
+    to: addressesIn(headers.get('to')),
+    cc: addressesIn(headers.get('cc')),
     date: date && !Number.isNaN(date.getTime()) ? date : null,
-    subject: envelope?.subject ?? '',
+    subject: decodeWords(first('subject') ?? ''),
     headers,
     contentType: contentType.type,
     contentTypeParams: contentType.params,
     text: null,
     attachments: [],
   };
+}
+
+/** Bcc is only ever present on the sender's own copy (Sent); routing reads it there. */
+export function bccFromHeaderBlock(headerBlock: Buffer | undefined): MailAddress[] {
+  return addressesIn(parseHeaderBlock(headerBlock ?? Buffer.alloc(0)).get('bcc'));
+}
+
+/** True when the block ends lines with a bare CR (old Mac mail, broken gateways). */
+export function hasBareCarriageReturns(block: Buffer | undefined): boolean {
+  return block !== undefined && /\r(?!\n)/.test(block.subarray(0, 64 * 1024).toString('latin1'));
+}
+
+/** Bare CR line ends turned into CRLF, so a MIME parser sees the lines the sender meant. */
+export function withCrlfLineEnds(source: Buffer): Buffer {
+  return Buffer.from(source.toString('latin1').replace(/\r(?!\n)/g, '\r\n'), 'latin1');
 }

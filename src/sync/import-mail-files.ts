@@ -4,11 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config-schema.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
-import { simpleParser } from 'mailparser';
 import { KeepwarmError } from '../errors.js';
 import { addressKey } from '../core/email-address.js';
 import { readMailPaths, type MailFile } from './mail-files.js';
-import { factsFromEnvelope } from './envelope-facts.js';
+import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './envelope-facts.js';
 import { createLibraryPipeline } from './library-pipeline.js';
 import { createParsePool } from './parse-pool.js';
 import type { FullItem, PipelineWhere } from './message-pipeline.js';
@@ -39,7 +38,7 @@ export async function importMailFiles(
   let batch: MailFile[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const items = await Promise.all(batch.map(toItem));
+    const items = batch.map(toItem);
     const where: PipelineWhere = { mailbox: 'file', mailboxRole: 'file', folder: '', folderRole: 'inbox', ownerRecruiterId };
     const decisions = await pipeline.decide(items, where);
     const decided = batch.map((file, i) => ({
@@ -69,31 +68,20 @@ export async function importMailFiles(
   return summary;
 }
 
-/** Header facts for a file come from a headers-only parse; the pipeline parses the body itself. */
-async function toItem(file: MailFile, index: number): Promise<FullItem> {
+/** Header facts come from the header block alone; the pipeline parses the whole message itself. */
+function toItem(file: MailFile, index: number): FullItem {
   const crlf = file.raw.indexOf('\r\n\r\n');
   const lf = file.raw.indexOf('\n\n');
   const headerEnd = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 2 : lf >= 0 ? lf + 1 : file.raw.length;
   const headerBlock = file.raw.subarray(0, headerEnd);
-  const parsed = await simpleParser(headerBlock, { skipHtmlToText: true, skipTextToHtml: true }).catch(() => null);
-  const envelope = parsed
-    ? {
-        date: parsed.date,
-        subject: parsed.subject,
-        messageId: parsed.messageId,
-        inReplyTo: parsed.inReplyTo,
-        from: parsed.from?.value.map((a) => ({ name: a.name, address: a.address ?? '' })),
-        to: [parsed.to ?? []].flat().flatMap((t) => t.value.map((a) => ({ name: a.name, address: a.address ?? '' }))),
-        cc: [parsed.cc ?? []].flat().flatMap((t) => t.value.map((a) => ({ name: a.name, address: a.address ?? '' }))),
-      }
-    : undefined;
   return {
     uid: String(index),
-    facts: factsFromEnvelope(envelope, headerBlock),
-    bcc: [],
+    facts: factsFromHeaderBlock(headerBlock),
+    bcc: bccFromHeaderBlock(headerBlock),
     size: file.raw.length,
     internalDate: null,
     source: file.raw,
     truncated: false,
+    bareCarriageReturns: hasBareCarriageReturns(headerBlock),
   };
 }

@@ -16,9 +16,10 @@ import { bounceReason } from '../core/mail/bounce-detection.js';
 import { factsFromParsedMail } from '../core/mail/facts-from-parsed.js';
 import { findAttachedMessage, parseInlineForward } from '../core/mail/forward.js';
 import { forwardedFacts } from '../core/forwarded-facts.js';
-import { addressKey } from '../core/email-address.js';
+import { addressKey, bareAddress } from '../core/email-address.js';
 import { loadDirectory } from './load-directory.js';
 import { PARSE_OPTIONS } from './parse-worker.js';
+import { withCrlfLineEnds } from './envelope-facts.js';
 import type { FullItem, HeaderItem, HeaderVerdict, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 
 /** Raw message in, MailFacts out: in-process by default, or in a worker (see parse-pool.ts). */
@@ -42,8 +43,18 @@ function whereOf(where: PipelineWhere, facts: MailFacts, directory: Directory): 
   return { mailboxRole: where.mailboxRole, folderRole: ownSent ? 'sent' : where.folderRole, ownerRecruiterId: where.ownerRecruiterId };
 }
 
+/**
+ * Mail to more people than this is a mass mailing whatever else it is; looking each of them up (a To
+ * header of 200,000 addresses) would only stall the sync.
+ */
+export const MAX_PARTIES = 500;
+
 function addressesOf(facts: MailFacts, bcc: readonly { address: string }[] = []): string[] {
-  return [...facts.from, ...facts.to, ...facts.cc, ...bcc].map((a) => a.address);
+  return [...facts.from, ...facts.to, ...facts.cc, ...bcc].slice(0, MAX_PARTIES).map((a) => a.address);
+}
+
+function tooManyParties(facts: MailFacts, bcc: readonly unknown[] = []): boolean {
+  return facts.to.length + facts.cc.length + bcc.length > MAX_PARTIES;
 }
 
 function referencedKeysOf(facts: MailFacts): string[] {
@@ -52,6 +63,7 @@ function referencedKeysOf(facts: MailFacts): string[] {
 
 export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipeline {
   const logAddress = deps.config.logAddress ?? null;
+  const ownAddresses = deps.config.smtp ? [bareAddress(deps.config.smtp.from)] : [];
   const parse: ParseMail = deps.parse ?? (async (source) => factsFromParsedMail(await simpleParser(source, PARSE_OPTIONS)));
 
   async function screen(items: readonly HeaderItem[], where: PipelineWhere): Promise<HeaderVerdict[]> {
@@ -59,9 +71,12 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
       addresses: items.flatMap((i) => addressesOf(i.facts, i.bcc)),
       messageKeys: items.flatMap((i) => referencedKeysOf(i.facts)),
       logAddress,
+      ownAddresses,
     });
     return items.map((item) => {
       const facts = item.facts;
+      if (tooManyParties(facts, item.bcc)) return { uid: item.uid, needsSource: false, decision: { action: 'ignore', reason: 'mass_mailing' } };
+      if (item.bareCarriageReturns) return { uid: item.uid, needsSource: true, decision: null };
       const fromKey = addressKey(facts.from[0]?.address ?? '');
       const fromRecruiter = fromKey !== null && directory.recruiterIdByKey.has(fromKey);
       if (bounceReason(facts) !== null) return { uid: item.uid, needsSource: true, decision: null };
@@ -94,6 +109,7 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
       addresses: prepared.flatMap((p) => (p.input ? [...addressesOf(p.input.facts, p.input.bcc), ...(p.input.forwarded ? addressesOf(p.input.forwarded.original) : []), ...deliveryAddresses(p.input.facts)] : [])),
       messageKeys: prepared.flatMap((p) => (p.input ? [...referencedKeysOf(p.input.facts), ...(p.input.forwarded ? referencedKeysOf(p.input.forwarded.original) : [])] : [])),
       logAddress,
+      ownAddresses,
     });
     const decisions = new Map<string, MessageDecision>();
     for (const { item, input: parsed, failure } of prepared) {
@@ -107,6 +123,10 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
           sender: item.facts.from[0]?.address ?? null,
           subject: item.facts.subject,
         });
+        continue;
+      }
+      if (tooManyParties(parsed.facts, parsed.bcc)) {
+        decisions.set(item.uid, { action: 'ignore', reason: 'mass_mailing' });
         continue;
       }
       try {
@@ -135,7 +155,7 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
 
   async function parseItem(item: FullItem, where: PipelineWhere): Promise<MessageInput> {
     if (!item.source) return input(item, null, true);
-    const facts = await parse(item.source);
+    const facts = await parse(item.bareCarriageReturns ? withCrlfLineEnds(item.source) : item.source);
     const fromKey = addressKey(facts.from[0]?.address ?? '');
     const fromRecruiter = fromKey !== null && (await isRecruiterKey(fromKey));
     let forwarded: MessageInput['forwarded'] = null;

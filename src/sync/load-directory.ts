@@ -17,7 +17,7 @@ async function inChunks<T>(values: readonly string[], query: (chunk: string[]) =
 
 export async function loadDirectory(
   db: Kysely<Database>,
-  input: { addresses: Iterable<string>; messageKeys: Iterable<string>; logAddress: string | null },
+  input: { addresses: Iterable<string>; messageKeys: Iterable<string>; logAddress: string | null; ownAddresses?: readonly string[] },
 ): Promise<Directory> {
   const keys = [...new Set([...input.addresses].map((a) => addressKey(a)).filter((k): k is string => k !== null))];
   const messageKeys = [...new Set(input.messageKeys)];
@@ -40,6 +40,11 @@ export async function loadDirectory(
     db.selectFrom('suppressions').select('email_hash').where('email_hash', 'in', chunk).execute(),
   );
   for (const s of suppressed) ignoredKeys.add(hashToKey.get(s.email_hash)!);
+  // keepwarm's own address (the digest sender) is never a person to log or to triage.
+  for (const own of input.ownAddresses ?? []) {
+    const key = addressKey(own);
+    if (key) ignoredKeys.add(key);
+  }
 
   const candidateIdsByMessageKey = new Map<string, number[]>();
   const threads = await inChunks(messageKeys, (chunk) =>

@@ -11,6 +11,8 @@ export interface HeaderItem {
   bcc: MailAddress[];
   size: number;
   internalDate: Date | null;
+  /** Lines end in a bare CR: the server's envelope is garbage, only a re-read of the source is right. */
+  bareCarriageReturns?: boolean;
 }
 
 export interface FullItem extends HeaderItem {

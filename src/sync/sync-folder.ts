@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { SourceRef } from '../core/message-record.js';
-import { bccFromEnvelope, factsFromEnvelope } from './envelope-facts.js';
+import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './envelope-facts.js';
 import type { FullItem, HeaderItem, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 import { addCounts, emptyCounts, writeDecisions, type DecidedMessage, type DecisionCounts } from './write-decisions.js';
 import { getPosition, markFolderHealthy } from './mailbox-positions.js';
@@ -110,16 +110,17 @@ async function syncBatch(
 ): Promise<DecisionCounts> {
   const { client, pipeline, where } = options;
   const fetched = await withDeadline(
-    client.fetchAll(uids.join(','), { uid: true, envelope: true, internalDate: true, size: true, headers: true }, { uid: true }),
+    client.fetchAll(uids.join(','), { uid: true, internalDate: true, size: true, headers: true }, { uid: true }),
     COMMAND_DEADLINE_MS,
     'FETCH headers',
   );
   const items: HeaderItem[] = fetched.map((m) => ({
     uid: String(m.uid),
-    facts: factsFromEnvelope(m.envelope, m.headers),
-    bcc: bccFromEnvelope(m.envelope),
+    facts: factsFromHeaderBlock(m.headers),
+    bcc: bccFromHeaderBlock(m.headers),
     size: m.size ?? 0,
     internalDate: m.internalDate ? new Date(m.internalDate) : null,
+    bareCarriageReturns: hasBareCarriageReturns(m.headers),
   }));
   const verdicts = await pipeline.screen(items, where);
   const source = (uid: string): SourceRef => ({ mailbox: where.mailbox, folder: where.folder, uidvalidity, uid, role: where.mailboxRole });

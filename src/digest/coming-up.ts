@@ -6,6 +6,7 @@ import type { ComingUpEntry } from './digest-types.js';
 import type { WorldCandidate } from './digest-world.js';
 import { candidateRef } from './digest-candidate.js';
 
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
 const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b);
 
 /** When the check-in falls due: the first local day past the cadence. */
@@ -45,5 +46,5 @@ export function comingUpFor(candidates: readonly WorldCandidate[], ctx: RuleCont
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
     if (soonest) upcoming.push(soonest);
   }
-  return upcoming.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.candidate.name.localeCompare(b.candidate.name));
+  return upcoming.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || byName.compare(a.candidate.name, b.candidate.name));
 }

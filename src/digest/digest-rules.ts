@@ -35,8 +35,19 @@ export interface RuleContext {
 }
 
 
+// A library has a few thousand distinct skills and every candidate is matched each week: key each once.
+const skillKeys = new Map<string, string>();
+function cachedSkillKey(skill: string): string {
+  let key = skillKeys.get(skill);
+  if (key === undefined) {
+    key = skillKey(skill);
+    if (skillKeys.size < 100_000) skillKeys.set(skill, key);
+  }
+  return key;
+}
+
 export function prepareOpenings(openings: readonly WorldOpening[]): MatchableOpening[] {
-  return openings.map((opening) => ({ opening, skillKeys: new Set(opening.skills.map(skillKey).filter(Boolean)) }));
+  return openings.map((opening) => ({ opening, skillKeys: new Set(opening.skills.map(cachedSkillKey).filter(Boolean)) }));
 }
 
 export function cadenceDaysFor(candidate: Pick<WorldCandidate, 'status' | 'cadenceDays'>, rules: RulesConfig): number {
@@ -130,8 +141,12 @@ export function noReply(candidate: WorldCandidate, ctx: RuleContext): NoReplyRea
 }
 
 export function openingMatch(candidate: WorldCandidate, ctx: RuleContext): OpeningMatchReason[] {
+  if (ctx.openings.length === 0 || candidate.skills.length < ctx.rules.openingMatchMinSkills) return [];
   const skills = new Map<string, string>();
-  for (const skill of candidate.skills) if (skillKey(skill)) skills.set(skillKey(skill), skill.trim());
+  for (const skill of candidate.skills) {
+    const key = cachedSkillKey(skill);
+    if (key) skills.set(key, skill.trim());
+  }
   if (skills.size < ctx.rules.openingMatchMinSkills) return [];
   const already = new Set(candidate.outcomes.map((outcome) => outcome.openingId));
   const reasons: OpeningMatchReason[] = [];

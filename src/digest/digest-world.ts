@@ -22,7 +22,10 @@ export interface ContactSummary {
   outboundSinceInbound: { count: number; first: MailRef } | null;
   /** The latest delivery report saying mail to the candidate bounced. */
   lastBounce: MailRef | null;
-  /** The recruiter of the latest interaction that has one (personal mail preferred): the fallback owner. */
+  /**
+   * The recruiter of the latest interaction that has one (personal mail preferred): the fallback owner.
+   * The loader looks it up only for candidates without an owner (null otherwise).
+   */
   latestRecruiterId: number | null;
 }
 

@@ -1,102 +1,108 @@
-// Per-candidate contact summaries computed in SQL: one pass over interactions for the latest mail of each
-// kind, then index lookups (candidate_id, occurred_at) for the rows themselves. This keeps the digest at
-// one scan for a million interactions instead of loading them all. The meaning is contact-summary.ts's.
+// Per-candidate contact summaries computed in SQL, so the digest never loads every interaction. One grouped
+// pass over interactions finds each candidate's latest personal mail each way and latest bounce; each max()
+// runs over "time, id, recruiter, direction, subject" packed in one string, so the pass also brings back the row it
+// found (the latest time, the highest id on a tie) without a second lookup per candidate. The meaning is
+// contact-summary.ts's; a loader test checks the two agree. SQLite SQL (char(), negative substr()).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, Direction, InteractionKind } from '../db/schema.js';
+import type { Database, Direction } from '../db/schema.js';
 import type { ContactSummary, MailRef } from './digest-world.js';
 
-interface SlotRow {
+// Unit separator: sorts below every character a timestamp holds, so packed strings sort by time, then id.
+const SEP = '\x1f';
+const packed = (extra = sql`i.subject`) =>
+  sql`i.occurred_at || char(31) || substr('000000000000' || i.id, -12) || char(31) || coalesce(i.recruiter_id, '') || char(31) || i.direction || char(31) || ${extra}`;
+const timeOf = (column: string) => sql.raw(`substr(${column}, 1, instr(${column}, char(31)) - 1)`);
+
+interface SummaryRow {
   candidate_id: number;
   last_in: string | null;
   last_out: string | null;
   last_bounce: string | null;
-  last_personal_recruiter: string | null;
-  last_any_recruiter: string | null;
-  unanswered_count: number | null;
+  unanswered: number | null;
   first_unanswered: string | null;
-  id: number;
-  occurred_at: string;
-  direction: Direction;
-  kind: InteractionKind;
-  subject: string;
-  recruiter_id: number | null;
 }
 
-type Row = Pick<SlotRow, 'id' | 'occurred_at' | 'direction' | 'kind' | 'subject' | 'recruiter_id'>;
+interface RecruiterRow {
+  candidate_id: number;
+  personal: string | null;
+  any: string | null;
+}
 
-/** Which row fills which slot: the latest at that time (highest id on a tie), or the earliest for `first`. */
-const SLOTS = {
-  lastInbound: { at: 'last_in', keep: (r: Row) => r.kind === 'personal' && r.direction === 'inbound', earliest: false },
-  lastOutbound: { at: 'last_out', keep: (r: Row) => r.kind === 'personal' && r.direction === 'outbound', earliest: false },
-  lastBounce: { at: 'last_bounce', keep: (r: Row) => r.kind === 'bounce', earliest: false },
-  personalRecruiter: { at: 'last_personal_recruiter', keep: (r: Row) => r.kind === 'personal' && r.recruiter_id !== null, earliest: false },
-  anyRecruiter: { at: 'last_any_recruiter', keep: (r: Row) => r.recruiter_id !== null, earliest: false },
-  firstUnanswered: { at: 'first_unanswered', keep: (r: Row) => r.kind === 'personal' && r.direction === 'outbound', earliest: true },
-} as const;
-type Slot = keyof typeof SLOTS;
-
-const ref = (row: Row | undefined): MailRef | null =>
-  row
-    ? { interactionId: row.id, at: new Date(row.occurred_at), subject: row.subject, direction: row.direction, recruiterId: row.recruiter_id }
-    : null;
+/** Reads "time, id, recruiter, direction, subject" back; the subject may itself hold the separator. */
+function unpack(value: string | null): MailRef | null {
+  if (!value) return null;
+  const [at = '', id = '0', recruiter = '', direction = ''] = value.split(SEP, 4);
+  const subjectStart = at.length + id.length + recruiter.length + direction.length + 4;
+  return {
+    interactionId: Number(id),
+    at: new Date(at),
+    subject: value.slice(subjectStart),
+    direction: direction as Direction,
+    recruiterId: recruiter === '' ? null : Number(recruiter),
+  };
+}
 
 /**
  * Contact summaries for the candidates `scope` selects (a subquery of candidate ids), counting only mail up
- * to `now`. Candidates with no mail get no entry.
+ * to `now`. Candidates with no mail get no entry. The fallback owner (latestRecruiterId) is looked up only
+ * for candidates without an owner.
  */
 export async function loadContactSummaries(
   db: Kysely<Database>,
   scope: RawBuilder<unknown>,
   now: string,
+  options: { narrow: boolean },
 ): Promise<Map<number, ContactSummary>> {
-  const { rows } = await sql<SlotRow>`
-    with agg as (
+  // A narrow scope (one recruiter's candidates) walks the (candidate_id, occurred_at) index for just those
+  // candidates; for everyone, one plain pass over the table is cheaper than that.
+  const onlyScope = options.narrow ? sql`and i.candidate_id in (${scope})` : sql``;
+  const { rows } = await sql<SummaryRow>`
+    with agg as materialized (
       select i.candidate_id,
-        max(case when i.kind = 'personal' and i.direction = 'inbound' then i.occurred_at end) as last_in,
-        max(case when i.kind = 'personal' and i.direction = 'outbound' then i.occurred_at end) as last_out,
-        max(case when i.kind = 'bounce' then i.occurred_at end) as last_bounce,
-        max(case when i.kind = 'personal' and i.recruiter_id is not null then i.occurred_at end) as last_personal_recruiter,
-        max(case when i.recruiter_id is not null then i.occurred_at end) as last_any_recruiter
+        max(case when i.kind = 'personal' and i.direction = 'inbound' then ${packed()} end) as last_in,
+        max(case when i.kind = 'personal' and i.direction = 'outbound' then ${packed()} end) as last_out,
+        max(case when i.kind = 'bounce' then ${packed()} end) as last_bounce
       from interactions i
-      where i.occurred_at <= ${now} and i.candidate_id in (${scope})
+      where i.occurred_at <= ${now} ${onlyScope}
       group by i.candidate_id
     ),
-    unanswered as (
-      select i.candidate_id, count(*) as unanswered_count, min(i.occurred_at) as first_unanswered
-      from interactions i join agg a on a.candidate_id = i.candidate_id
-      where i.kind = 'personal' and i.direction = 'outbound' and i.occurred_at <= ${now}
-        and (a.last_in is null or i.occurred_at > a.last_in)
-      group by i.candidate_id
+    scoped as materialized (
+      select * from agg where candidate_id in (${scope})
     ),
-    slots as (
-      select a.*, u.unanswered_count, u.first_unanswered
-      from agg a left join unanswered u on u.candidate_id = a.candidate_id
+    unanswered as materialized (
+      select a.candidate_id, count(*) as unanswered, min(${packed()}) as first_unanswered
+      from scoped a cross join interactions i
+      where a.last_out > coalesce(a.last_in, '')
+        and i.candidate_id = a.candidate_id and i.occurred_at > coalesce(${timeOf('a.last_in')}, '') and i.occurred_at <= ${now}
+        and i.kind = 'personal' and i.direction = 'outbound'
+      group by a.candidate_id
     )
-    select s.*, i.id, i.occurred_at, i.direction, i.kind, i.subject, i.recruiter_id
-    from slots s join interactions i on i.candidate_id = s.candidate_id
-      and i.occurred_at in (s.last_in, s.last_out, s.last_bounce, s.last_personal_recruiter, s.last_any_recruiter, s.first_unanswered)
+    select s.candidate_id, s.last_in, s.last_out, s.last_bounce, u.unanswered, u.first_unanswered
+    from scoped s left join unanswered u on u.candidate_id = s.candidate_id
   `.execute(db);
 
-  const picked = new Map<number, { slots: SlotRow; rows: Partial<Record<Slot, Row>> }>();
-  for (const row of rows) {
-    const entry = picked.get(row.candidate_id) ?? { slots: row, rows: {} };
-    picked.set(row.candidate_id, entry);
-    for (const [slot, rule] of Object.entries(SLOTS) as [Slot, (typeof SLOTS)[Slot]][]) {
-      if (row[rule.at] !== row.occurred_at || !rule.keep(row)) continue;
-      const current = entry.rows[slot];
-      if (!current || (rule.earliest ? row.id < current.id : row.id > current.id)) entry.rows[slot] = row;
-    }
-  }
+  const recruiters = await sql<RecruiterRow>`
+    select i.candidate_id,
+      max(case when i.kind = 'personal' then ${packed(sql`''`)} end) as personal,
+      max(${packed(sql`''`)}) as any
+    from interactions i
+    where i.recruiter_id is not null and i.occurred_at <= ${now}
+      and i.candidate_id in (select id from candidates where owner_recruiter_id is null and id in (${scope}))
+    group by i.candidate_id
+  `.execute(db);
+  const fallbackOwner = new Map(
+    recruiters.rows.map((row) => [row.candidate_id, unpack(row.personal ?? row.any)?.recruiterId ?? null]),
+  );
 
   const summaries = new Map<number, ContactSummary>();
-  for (const [candidateId, { slots, rows: chosen }] of picked) {
-    const first = ref(chosen.firstUnanswered);
-    summaries.set(candidateId, {
-      lastInbound: ref(chosen.lastInbound),
-      lastOutbound: ref(chosen.lastOutbound),
-      outboundSinceInbound: first && slots.unanswered_count ? { count: Number(slots.unanswered_count), first } : null,
-      lastBounce: ref(chosen.lastBounce),
-      latestRecruiterId: (chosen.personalRecruiter ?? chosen.anyRecruiter)?.recruiter_id ?? null,
+  for (const row of rows) {
+    const first = unpack(row.first_unanswered);
+    summaries.set(row.candidate_id, {
+      lastInbound: unpack(row.last_in),
+      lastOutbound: unpack(row.last_out),
+      outboundSinceInbound: first && row.unanswered ? { count: Number(row.unanswered), first } : null,
+      lastBounce: unpack(row.last_bounce),
+      latestRecruiterId: fallbackOwner.get(row.candidate_id) ?? null,
     });
   }
   return summaries;

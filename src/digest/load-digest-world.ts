@@ -87,12 +87,13 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
   const openingSkillRows =
     openingIds.length === 0 ? [] : await db.selectFrom('opening_skills').select(['opening_id', 'skill', 'skill_key']).where('opening_id', 'in', openingIds).execute();
   const wantedSkills = [...new Set(openingSkillRows.map((s) => s.skill_key))];
+  // By skill first (indexed); candidates out of scope are simply not looked up below.
   const skillRows =
     wantedSkills.length === 0
       ? []
-      : await db.selectFrom('candidate_skills').select(['candidate_id', 'skill']).where(inScope).where('skill_key', 'in', wantedSkills).execute();
+      : await db.selectFrom('candidate_skills').select(['candidate_id', 'skill']).where('skill_key', 'in', wantedSkills).execute();
 
-  const contacts = await loadContactSummaries(db, scope, now);
+  const contacts = await loadContactSummaries(db, scope, now, { narrow: owner !== undefined });
   const signals = await loadRecentSignals(db, { since: daysAgo(Math.max(rules.lifeEventDays, 7)), now });
 
   const optOutIds = candidateRows.flatMap((c) => (c.status === 'do_not_contact' && c.opt_out_interaction_id !== null ? [c.opt_out_interaction_id] : []));

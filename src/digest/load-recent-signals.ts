@@ -1,5 +1,6 @@
 // Signals the digest uses from recent mail: life events (a reason to write) and promise flags (coaching).
-// Read only within the longest lookback, since older ones can no longer list anyone.
+// Read only within the longest lookback, since older ones can no longer list anyone. Signals are few, so
+// they drive the join (CROSS JOIN fixes that order in SQLite) rather than a range of recent interactions.
 import { sql, type Kysely } from 'kysely';
 import type { Database, Direction, InteractionKind } from '../db/schema.js';
 import type { WorldLifeEvent, WorldPromiseFlag } from './digest-world.js';
@@ -30,9 +31,10 @@ export async function loadRecentSignals(db: Kysely<Database>, window: { since: s
       i.occurred_at, i.direction, i.kind, i.subject, i.recruiter_id,
       case when i.note is not null and trim(i.note) <> '' then 1 else 0 end as has_note
     from interaction_signals s
-      join interactions i on i.id = s.interaction_id
-      join candidates c on c.id = i.candidate_id
-    where s.code in ('life_event', 'promise_flag') and i.occurred_at > ${window.since} and i.occurred_at <= ${window.now}
+      cross join interactions i
+      cross join candidates c
+    where s.code in ('life_event', 'promise_flag') and i.id = s.interaction_id and c.id = i.candidate_id
+      and i.occurred_at > ${window.since} and i.occurred_at <= ${window.now}
     order by i.occurred_at, s.id
   `.execute(db);
   const lifeEvents = new Map<number, WorldLifeEvent[]>();

@@ -1,6 +1,7 @@
 // Digest selection: who is listed in whose digest, with which reasons, in which order. Pure: a function of
 // the world, the rules and `now`, so `keepwarm digest --at` can replay any week.
 import type { RulesConfig } from '../config/config-schema.js';
+import { calendarDaysBetween } from './calendar.js';
 import { lastContactOf } from './contact-summary.js';
 import { comingUpFor } from './coming-up.js';
 import { healthFor } from './digest-health.js';
@@ -23,6 +24,7 @@ export interface DigestOptions {
 
 const COACHING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
 const rank = (reason: Reason): number => REASON_ORDER.indexOf(reason.code);
 const compareReasons = (a: Reason, b: Reason): number => rank(a) - rank(b) || b.urgency - a.urgency;
 
@@ -38,7 +40,7 @@ export function compareEntries(a: DigestEntry, b: DigestEntry): number {
     const byReason = compareReasons(topA, topB);
     if (byReason !== 0) return byReason;
   }
-  return a.candidate.name.localeCompare(b.candidate.name) || a.candidate.id - b.candidate.id;
+  return byName.compare(a.candidate.name, b.candidate.name) || a.candidate.id - b.candidate.id;
 }
 
 function runnerUpOf(candidate: WorldCandidate): DigestEntry['runnerUp'] {
@@ -58,14 +60,13 @@ function optOutsToConfirm(candidates: readonly WorldCandidate[]): OptOutToConfir
     .sort((a, b) => b.detectedAt.getTime() - a.detectedAt.getTime());
 }
 
-function coachingFor(world: DigestWorld, recruiter: WorldRecruiter, now: Date): CoachingNote[] {
-  const names = new Map(world.candidates.map((candidate) => [candidate.id, candidate]));
+function coachingFor(world: DigestWorld, byId: ReadonlyMap<number, WorldCandidate>, recruiter: WorldRecruiter, now: Date): CoachingNote[] {
   return world.promiseFlags
     .filter(({ mail }) => mail.recruiterId === recruiter.id && mail.kind === 'personal' && mail.direction === 'outbound')
     .filter(({ mail }) => mail.at.getTime() <= now.getTime() && now.getTime() - mail.at.getTime() <= COACHING_WINDOW_MS)
     .sort((a, b) => b.mail.at.getTime() - a.mail.at.getTime())
     .map((flag) => {
-      const known = names.get(flag.candidateId);
+      const known = byId.get(flag.candidateId);
       const candidate = known ? candidateRef(known) : { id: flag.candidateId, name: flag.candidateName, email: null };
       return { code: 'promise_flag', candidate, subject: flag.mail.subject, phrase: flag.phrase, at: flag.mail.at };
     });
@@ -73,13 +74,20 @@ function coachingFor(world: DigestWorld, recruiter: WorldRecruiter, now: Date): 
 
 function digestFor(
   world: DigestWorld,
+  byId: ReadonlyMap<number, WorldCandidate>,
   recruiter: WorldRecruiter,
   owned: readonly WorldCandidate[],
   openings: readonly MatchableOpening[],
   options: DigestOptions,
 ): Digest {
   const { now, rules } = options;
-  const ctx: RuleContext = { now, zone: recruiter.timezone, rules, openings };
+  const zone = recruiter.timezone;
+  // Openings too old (or not yet open) for this recruiter's calendar are dropped once, not per candidate.
+  const fresh = openings.filter(({ opening }) => {
+    const age = calendarDaysBetween(opening.openedAt, now, zone);
+    return opening.status === 'open' && opening.openedAt.getTime() <= now.getTime() && age <= rules.openingMatchMaxAgeDays;
+  });
+  const ctx: RuleContext = { now, zone, rules, openings: fresh };
   const entries: DigestEntry[] = [];
   for (const candidate of owned) {
     if (exclusionOf(candidate, now)) continue;
@@ -94,7 +102,7 @@ function digestFor(
     at: now,
     entries,
     confirmOptOut: optOutsToConfirm(owned),
-    coaching: coachingFor(world, recruiter, now),
+    coaching: coachingFor(world, byId, recruiter, now),
     comingUp: comingUpFor(owned.filter((candidate) => !listed.has(candidate.id)), ctx),
     health: healthFor(world, recruiter, options),
   };
@@ -112,7 +120,8 @@ export function computeDigests(world: DigestWorld, options: DigestOptions & { re
     byOwner.set(owner, list);
   }
   const openings = prepareOpenings(world.openings);
+  const byId = new Map(world.candidates.map((candidate) => [candidate.id, candidate]));
   return world.recruiters
     .filter((recruiter) => options.recruiterId === undefined || recruiter.id === options.recruiterId)
-    .map((recruiter) => digestFor(world, recruiter, byOwner.get(recruiter.id) ?? [], openings, options));
+    .map((recruiter) => digestFor(world, byId, recruiter, byOwner.get(recruiter.id) ?? [], openings, options));
 }

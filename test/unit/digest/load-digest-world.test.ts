@@ -26,28 +26,39 @@ describe('loadDigestWorld', () => {
     const bob = await addRecruiter(lib.db, 'bob@agency.example', 'Bob');
     let seed = 42;
     const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
+      // mulberry32: small, and random enough in its low bits to mix kinds, directions and ties
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
     };
     const kinds: InteractionKind[] = ['personal', 'personal', 'personal', 'auto_reply', 'bulk', 'bounce'];
     const expected = new Map<number, LoggedMail[]>();
-    for (let c = 0; c < 40; c++) {
-      const id = await addCandidate(lib.db, { name: `C${c}`, emails: [`c${c}@mail.example`] });
+    for (let c = 0; c < 80; c++) {
+      const owner = c % 3 === 0 ? alice : c % 3 === 1 ? bob : null;
+      const id = await addCandidate(lib.db, { name: `C${c}`, emails: [`c${c}@mail.example`], owner });
       const mails: LoggedMail[] = [];
       for (let m = 0; m < random(9); m++) {
         const direction: Direction = random(2) === 0 ? 'inbound' : 'outbound';
         const kind = kinds[random(kinds.length)] ?? 'personal';
         const recruiterId = random(5) === 0 ? null : random(2) === 0 ? alice : bob;
         const at = ago(random(12) - 2); // some mail is "after now" for an --at in the past
-        const subject = `s${c}.${m}`;
+        const subject = random(10) === 0 ? `s${c}.${m}\u001fwith a separator` : `s${c}.${m}`;
         const interactionId = await addInteraction(lib.db, { candidateId: id, recruiterId, direction, kind, at, subject });
         mails.push({ interactionId, at: new Date(at), subject, direction, kind, recruiterId });
       }
       expected.set(id, mails);
     }
-    const world = await loadDigestWorld(lib.db, { now: NOW });
-    for (const candidate of world.candidates) {
-      expect(candidate.contact, candidate.name).toEqual(summarizeContact(expected.get(candidate.id) ?? [], NOW));
+    // Everyone in one pass, and one recruiter's candidates (with the unowned) through the index.
+    for (const recruiterId of [undefined, alice]) {
+      const world = await loadDigestWorld(lib.db, { now: NOW, ...(recruiterId ? { recruiterId } : {}) });
+      expect(world.candidates.length).toBe(recruiterId ? 27 + 26 : 80); // alice's and the unowned
+      for (const candidate of world.candidates) {
+        const reference = summarizeContact(expected.get(candidate.id) ?? [], NOW);
+        // The fallback owner is only looked up for candidates who have no owner.
+        if (candidate.ownerRecruiterId !== null) reference.latestRecruiterId = null;
+        expect(candidate.contact, candidate.name).toEqual(reference);
+      }
     }
   });
 

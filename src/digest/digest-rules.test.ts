@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bounced,
-  cadenceDaysFor,
-  checkInDue,
-  feedbackOwed,
-  lifeEvent,
-  noReply,
-  openingMatch,
-  prepareOpenings,
-  replyWaiting,
+  bounced, cadenceDaysFor, checkInDue, feedbackOwed, lifeEvent, noReply, openingMatch, prepareOpenings, replyWaiting,
   type RuleContext,
 } from './digest-rules.js';
 import type { WorldOpening } from './digest-world.js';

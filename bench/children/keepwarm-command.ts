@@ -1,0 +1,45 @@
+// Runs one keepwarm command in this fresh process exactly as `keepwarm ...` would (same runCli), and
+// reports how long the command itself took and the process's memory before it and at its peak.
+import { runCli } from '../../src/cli/main.js';
+import { childInput, peakRssBytes, reportResult } from '../lib/child-process.js';
+
+interface Input {
+  args: string[];
+  cwd: string;
+  /** Keep this many characters of the command's output (its JSON summary); the rest is only counted. */
+  keepStdout: number;
+}
+
+const input = childInput<Input>();
+let stdout = '';
+let stdoutBytes = 0;
+let stderr = '';
+const io = {
+  stdout: {
+    write: (text: string) => {
+      stdoutBytes += Buffer.byteLength(text);
+      if (stdout.length < input.keepStdout) stdout += text.slice(0, input.keepStdout - stdout.length);
+      return true;
+    },
+  },
+  stderr: { write: (text: string) => (stderr = (stderr + text).slice(-8000)) },
+  env: { ...process.env, KEEPWARM_LOG_LEVEL: process.env.KEEPWARM_LOG_LEVEL ?? 'warn' },
+  cwd: input.cwd,
+  now: () => new Date(),
+};
+global.gc?.();
+const rssBefore = process.memoryUsage().rss;
+const peakBefore = peakRssBytes();
+// The kernel's high-water mark may date from start-up; a sampler sees the command's own peak.
+let sampledPeak = rssBefore;
+const sampler = setInterval(() => {
+  sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
+}, 5);
+const started = performance.now();
+const code = await runCli(input.args, io);
+const workMs = performance.now() - started;
+clearInterval(sampler);
+const peakRss = peakRssBytes();
+// Peak during the command: the kernel's mark when the command raised it, else the sampled one.
+const commandPeak = Math.max(sampledPeak, process.memoryUsage().rss, peakRss > peakBefore ? peakRss : 0);
+reportResult({ code, workMs, rssBefore, peakBefore, peakRss, commandPeak, stdout, stdoutBytes, stderr });

@@ -1,0 +1,101 @@
+// P1: keepwarm's initial sync of the generated mailbox against the bare cost of reading it: (a) an
+// imapflow FETCH of every message's source, (b) the same plus mailparser on each. Every run is a fresh
+// process talking through one byte-counting relay, after one unmeasured pass that warms Dovecot's
+// caches and the page cache for all of them alike.
+import { ALICE, LOG, PASSWORD } from '../generate/bench-world.js';
+import { startByteCountingProxy } from '../lib/byte-counting-proxy.js';
+import { runChild } from '../lib/child-process.js';
+import { row, type ResultRow } from '../lib/results.js';
+import type { MailWorld } from './mail-world.js';
+
+interface FetchResult {
+  workMs: number;
+  messages: number;
+  bytes: number;
+}
+
+interface CommandResult {
+  code: number;
+  workMs: number;
+  stdout: string;
+  stderr: string;
+  rssBefore: number;
+  commandPeak: number;
+}
+
+interface SyncSummary {
+  mailboxes: { mailbox: string; folders: Record<string, number | string>[]; errors: unknown[] }[];
+}
+
+const ACCOUNTS = [
+  { user: ALICE, pass: PASSWORD, folders: ['INBOX', 'Sent'] },
+  { user: LOG, pass: PASSWORD, folders: ['INBOX'] },
+];
+
+export async function measureInitialSync(world: MailWorld, libraryFile: string, options: { log: (line: string) => void; timeoutMs: number }): Promise<ResultRow[]> {
+  const proxy = await startByteCountingProxy({ host: '127.0.0.1', port: world.bench.imapPort });
+  try {
+    const fetchAll = async (parse: boolean): Promise<FetchResult & { downloaded: number }> => {
+      proxy.reset();
+      const result = await runChild<FetchResult>('fetch-every-source.ts', { host: '127.0.0.1', port: proxy.port, accounts: ACCOUNTS, parse }, { timeoutMs: options.timeoutMs });
+      return { ...result, downloaded: proxy.downloaded() };
+    };
+    options.log('P1 warm-up: one unmeasured pass over every message');
+    const warm = await fetchAll(false);
+    if (warm.messages !== world.stats.messages) throw new Error(`the server holds ${warm.messages} messages, expected ${world.stats.messages}`);
+    options.log(`P1 (a) bare fetch (warm-up took ${(warm.workMs / 1000).toFixed(1)} s)`);
+    const bare = await fetchAll(false);
+    options.log(`P1 (b) fetch + simpleParser (a took ${(bare.workMs / 1000).toFixed(1)} s)`);
+    const parsed = await fetchAll(true);
+    options.log(`P1 keepwarm sync --once (b took ${(parsed.workMs / 1000).toFixed(1)} s)`);
+
+    const { config } = world.workspace('p1', libraryFile, ['log', 'alice'], proxy.port);
+    proxy.reset();
+    const sync = await runChild<CommandResult>('keepwarm-command.ts', { args: ['-c', config, 'sync', '--once', '--json'], cwd: process.cwd(), keepStdout: 1_000_000 }, { timeoutMs: options.timeoutMs });
+    const downloaded = proxy.downloaded();
+    options.log(`P1 keepwarm took ${(sync.workMs / 1000).toFixed(1)} s, downloaded ${(downloaded / 1e6).toFixed(1)} MB`);
+
+    const summary = JSON.parse(sync.stdout || '{"mailboxes":[]}') as SyncSummary;
+    const total = (key: string): number => summary.mailboxes.flatMap((m) => m.folders).reduce((n, f) => n + Number(f[key] ?? 0), 0);
+    const errors = summary.mailboxes.flatMap((m) => m.errors);
+    const ok = sync.code === 0 && errors.length === 0 && total('seen') === world.stats.messages && total('logged') > 0;
+    const counts = `seen ${total('seen')}, logged ${total('logged')}, duplicates ${total('duplicates')}, ignored ${total('ignored')}, unmatched ${total('unmatched')}, quarantined ${total('quarantined')}`;
+    const health = ok ? counts : `sync not clean (exit ${sync.code}, ${errors.length} errors): ${counts} ${sync.stderr.slice(-300)}`;
+    const seconds = (ms: number): number => ms / 1000;
+    const mb = (bytes: number): number => bytes / 1e6;
+    const size = `${world.stats.messages.toLocaleString('en-US')} messages, ${mb(world.stats.bytes).toFixed(0)} MB`;
+    return [
+      row({
+        id: 'P1.time_vs_fetch',
+        label: `initial sync (keepwarm sync --once) vs (a) bare imapflow fetch of every source; ${size}`,
+        measured: seconds(sync.workMs),
+        baseline: seconds(bare.workMs),
+        target: '<= 1.5 x (a)',
+        met: ok && sync.workMs <= 1.5 * bare.workMs,
+        unit: 's',
+        note: health,
+      }),
+      row({
+        id: 'P1.time_vs_parse',
+        label: 'initial sync vs (b) fetch + mailparser simpleParser on each',
+        measured: seconds(sync.workMs),
+        baseline: seconds(parsed.workMs),
+        target: '<= 0.2 x (b) (5 x faster)',
+        met: ok && sync.workMs * 5 <= parsed.workMs,
+        unit: 's',
+      }),
+      row({
+        id: 'P1.bytes',
+        label: 'bytes downloaded by the initial sync vs the mailbox (RFC 822 sizes)',
+        measured: mb(downloaded),
+        baseline: mb(world.stats.bytes),
+        target: '<= 0.15 x mailbox',
+        met: ok && downloaded <= 0.15 * world.stats.bytes,
+        unit: 'MB',
+        note: `(a) downloaded ${mb(bare.downloaded).toFixed(0)} MB through the same relay`,
+      }),
+    ];
+  } finally {
+    await proxy.close();
+  }
+}

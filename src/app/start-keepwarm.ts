@@ -1,5 +1,5 @@
 // The composition root of the long-running service: opens the library, migrates it, and starts every
-// configured part (admin/health server now; pollers and the digest scheduler plug in here). stop()
+// configured part: the admin page and /healthz, the mailbox pollers and the digest scheduler. stop()
 // undoes it all, in reverse, for a graceful SIGINT/SIGTERM.
 import { Hono } from 'hono';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -15,6 +15,9 @@ import { createMailboxPoller } from '../sync/mailbox-poller.js';
 import { createSmtpSender } from '../mail-out/smtp-transport.js';
 import { createDigestScheduler } from '../mail-out/digest-scheduler.js';
 import { createDigestRenderer } from '../digest/render-digest.js';
+import { sendDigest, type SendDigestDeps } from '../mail-out/send-digest.js';
+import { createAdminApp } from '../admin/admin-app.js';
+import { backfillNewAddresses, describeBackfill } from '../sync/backfill-new-addresses.js';
 import os from 'node:os';
 
 export interface StartOptions {
@@ -51,6 +54,29 @@ export async function startKeepwarm(options: StartOptions): Promise<RunningKeepw
 
     const app = new Hono();
     app.route('/', createHealthRoutes({ db: opened.db, version: VERSION }));
+    // The admin page sends through the same deps as the scheduler (set below once SMTP is up).
+    let digestDeps: SendDigestDeps | null = null;
+    const backfillDeps = { db: opened.db, loaded: options.loaded, logger: options.logger, now: options.now };
+    app.route(
+      '/',
+      createAdminApp({
+        db: opened.db,
+        config,
+        now: options.now,
+        logger: options.logger,
+        ...(config.mailboxes.length > 0
+          ? {
+              backfill: async (keys: readonly string[]) => {
+                const found = await backfillNewAddresses(backfillDeps, keys);
+                return found ? describeBackfill(found) : null;
+              },
+            }
+          : {}),
+        ...(config.smtp
+          ? { sendDigest: (recruiterId: number, o: { now: Date }) => (digestDeps ? sendDigest(digestDeps, recruiterId, o) : Promise.reject(new KeepwarmError('internal', 'SMTP is not ready yet'))) }
+          : {}),
+      }),
+    );
     const server = await serveHttp(app, options.listen ?? config.admin.listen, { hasToken: Boolean(config.admin.token) });
     stops.push(() => server.close());
     if (config.mailboxes.length > 0) {
@@ -71,8 +97,9 @@ export async function startKeepwarm(options: StartOptions): Promise<RunningKeepw
     if (config.smtp) {
       const sender = createSmtpSender(config.smtp, baseDir);
       stops.push(() => Promise.resolve(sender.close()));
+      digestDeps = { db: opened.db, config, renderer: createDigestRenderer(), sender, owner: `${os.hostname()}:${process.pid}` };
       const scheduler = createDigestScheduler({
-        deps: { db: opened.db, config, renderer: createDigestRenderer(), sender, owner: `${os.hostname()}:${process.pid}` },
+        deps: digestDeps,
         logger: options.logger,
         now: options.now,
       });

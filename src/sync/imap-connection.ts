@@ -100,14 +100,38 @@ export async function disconnectImap(client: ImapFlow): Promise<void> {
 }
 
 /** Rejects with imap_transient when `work` takes longer than `ms`; the caller closes the client. */
-export async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+export async function withDeadline<T>(work: Promise<T>, ms: number, what: string, abort?: Promise<never>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new KeepwarmError('imap_transient', `${what} took longer than ${ms} ms`)), ms);
   });
+  // The losing promise may still reject later; that must not become an unhandled rejection.
+  work.catch(() => undefined);
   try {
-    return await Promise.race([work, deadline]);
+    return await Promise.race(abort ? [work, deadline, abort] : [work, deadline]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+const closings = new WeakMap<ImapFlow, Promise<never>>();
+
+/** Rejects once the client's connection is gone: no command may wait on a dead socket. */
+export function whenClosed(client: ImapFlow): Promise<never> {
+  let closing = closings.get(client);
+  if (!closing) {
+    closing = new Promise<never>((_, reject) => {
+      const gone = (): void => reject(new KeepwarmError('imap_transient', 'the IMAP connection closed'));
+      if (!client.usable) gone();
+      else client.once('close', gone);
+    });
+    closing.catch(() => undefined);
+    closings.set(client, closing);
+  }
+  return closing;
+}
+
+/** An IMAP call with a deadline that also fails at once when the connection closes. */
+export function imapCall<T>(client: ImapFlow, work: Promise<T>, what: string, ms = 60_000): Promise<T> {
+  return withDeadline(work, ms, what, whenClosed(client));
 }

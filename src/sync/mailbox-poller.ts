@@ -7,8 +7,8 @@ import type { MailboxConfig } from '../config/config-schema.js';
 import type { Logger } from '../log/logger.js';
 import { DEFAULT_BACKOFF, reconnectDelayMs, type BackoffPolicy } from '../core/sync/backoff.js';
 import { isKeepwarmError } from '../errors.js';
-import { connectImap, disconnectImap, toImapError } from './imap-connection.js';
-import { markFailure } from './mailbox-positions.js';
+import { connectImap, disconnectImap, imapCall, toImapError } from './imap-connection.js';
+import { getPosition, markFailure } from './mailbox-positions.js';
 import { resolveFolders, type MailboxSyncDeps, type ResolvedFolder } from './sync-mailbox.js';
 import type { SyncService } from './sync-service.js';
 
@@ -85,10 +85,18 @@ export function createMailboxPoller(options: PollerOptions): MailboxPoller {
       while (pending !== 'none' && !stopped && client?.usable) {
         const only = pending === 'idle' && idleFolder ? idleFolder.name : undefined;
         pending = 'none';
+        log.debug({ mailbox: mailbox.name, only: only ?? 'all' }, 'sync pass');
         const result = await options.service.syncWithClient(mailbox, { client, folders, ...(only ? { only } : {}) });
         options.onPass?.({ mailbox: mailbox.name, ok: result.errors.length === 0 });
         // A pass may have selected another folder (Sent); IDLE belongs on the INBOX.
-        if (idleFolder && client?.usable) await client.mailboxOpen(idleFolder.path, { readOnly: true }).catch(() => undefined);
+        if (idleFolder && client?.usable) {
+          const opened = await imapCall(client, client.mailboxOpen(idleFolder.path, { readOnly: true }), 'SELECT').catch(() => null);
+          // Mail that arrived between the pass's STATUS and this SELECT shows only in the SELECT
+          // response, never as an EXISTS during IDLE: without this check it would wait for the next poll.
+          const position = opened ? await getPosition(options.deps.db, mailbox.name, idleFolder.name) : undefined;
+          const lastUid = position && position.uidvalidity === String(opened ? opened.uidValidity : '') ? position.last_uid : 0;
+          if (opened && opened.uidNext - 1 > lastUid && pending === 'none') pending = 'idle';
+        }
       }
     })().finally(() => {
       running = null;
@@ -119,7 +127,9 @@ export function createMailboxPoller(options: PollerOptions): MailboxPoller {
       };
       every(options.pollIntervalMs);
       if (safetyMs !== options.pollIntervalMs) every(safetyMs);
+      log.debug({ mailbox: mailbox.name }, 'watching for new mail');
       await closed;
+      log.debug({ mailbox: mailbox.name }, 'connection closed: session over');
     } catch (error) {
       const failure = isKeepwarmError(error) ? error : toImapError(mailbox.name, error);
       authFailed = failure.code === 'imap_auth';

@@ -10,7 +10,7 @@ import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from
 import type { FullItem, HeaderItem, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 import { addCounts, emptyCounts, writeDecisions, type DecidedMessage, type DecisionCounts } from './write-decisions.js';
 import { getPosition, markFolderHealthy } from './mailbox-positions.js';
-import { withDeadline } from './imap-connection.js';
+import { imapCall } from './imap-connection.js';
 
 export interface FolderSyncOptions {
   db: Kysely<Database>;
@@ -45,7 +45,7 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
   const nowIso = (): string => options.now().toISOString();
 
   if (options.onlyUids) {
-    const lock = await client.getMailboxLock(options.path, { readOnly: true });
+    const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT');
     try {
       const uidvalidity = String(client.mailbox ? client.mailbox.uidValidity : '');
       for (const chunk of chunks([...options.onlyUids], options.batchSize)) {
@@ -57,11 +57,7 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
     return summary;
   }
 
-  const status = await withDeadline(
-    client.status(options.path, { uidNext: true, uidValidity: true, highestModseq: true }),
-    COMMAND_DEADLINE_MS,
-    'STATUS',
-  );
+  const status = await imapCall(client, client.status(options.path, { uidNext: true, uidValidity: true, highestModseq: true }), 'STATUS');
   if (!status) throw new Error(`folder ${options.path} could not be checked (STATUS failed)`);
   const uidvalidity = String(status.uidValidity ?? '');
   const position = await getPosition(db, where.mailbox, where.folder);
@@ -76,12 +72,12 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
   }
   if (validityChanged) await forgetOldUids(db, where, uidvalidity, options.logger);
 
-  const lock = await client.getMailboxLock(options.path, { readOnly: true });
+  const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT');
   try {
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error(`folder ${options.path} is not open`);
     const currentValidity = String(mailbox.uidValidity);
-    const found = (await withDeadline(client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), COMMAND_DEADLINE_MS, 'SEARCH')) || [];
+    const found = (await imapCall(client, client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), 'SEARCH', COMMAND_DEADLINE_MS)) || [];
     const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b);
     const highestModseq = mailbox.highestModseq !== undefined ? String(mailbox.highestModseq) : null;
     if (retryUids.length > 0) addCounts(summary, await syncBatch(options, retryUids, currentValidity, null));
@@ -89,11 +85,13 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
     for (const [i, batch] of batches.entries()) {
       const isLast = i === batches.length - 1;
       // The last batch moves the position to UIDNEXT-1, past any UIDs that were expunged meanwhile.
-      const reached = isLast ? Math.max(batch[batch.length - 1]!, mailbox.uidNext - 1) : batch[batch.length - 1]!;
+      // (UIDNEXT from this pass's STATUS: the client's cached value for an already selected folder
+      // can run ahead of what was fetched, which would skip a message for good.)
+      const reached = isLast ? Math.max(batch[batch.length - 1]!, uidNext - 1) : batch[batch.length - 1]!;
       addCounts(summary, await syncBatch(options, batch, currentValidity, { lastUid: reached, highestModseq }));
     }
     if (batches.length === 0) {
-      await writeDecisions(db, [], positionUpdate(options, currentValidity, Math.max(lastUid, mailbox.uidNext - 1), highestModseq), nowIso());
+      await writeDecisions(db, [], positionUpdate(options, currentValidity, Math.max(lastUid, uidNext - 1), highestModseq), nowIso());
     }
     await markFolderHealthy(db, where.mailbox, where.folder, nowIso());
   } finally {
@@ -109,10 +107,11 @@ async function syncBatch(
   advance: { lastUid: number; highestModseq: string | null } | null,
 ): Promise<DecisionCounts> {
   const { client, pipeline, where } = options;
-  const fetched = await withDeadline(
+  const fetched = await imapCall(
+    client,
     client.fetchAll(uids.join(','), { uid: true, internalDate: true, size: true, headers: true }, { uid: true }),
-    COMMAND_DEADLINE_MS,
     'FETCH headers',
+    COMMAND_DEADLINE_MS,
   );
   const items: HeaderItem[] = fetched.map((m) => ({
     uid: String(m.uid),
@@ -134,7 +133,7 @@ async function syncBatch(
     else if (verdict.decision) decided.push({ source: source(item.uid), decision: verdict.decision });
   }
   for (const group of groupBySize(wanted, SOURCE_GROUP_BYTES)) {
-    const full = await fetchSources(options, group);
+    const full = await imapCall(client, fetchSources(options, group), 'FETCH bodies', COMMAND_DEADLINE_MS);
     const decisions = await pipeline.decide(full, where);
     for (const item of full) {
       const decision = decisions.get(item.uid);

@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import { addressKey } from '../core/email-address.js';
 import { KeepwarmError, isKeepwarmError } from '../errors.js';
-import { connectImap, disconnectImap, toImapError } from './imap-connection.js';
+import { connectImap, disconnectImap, imapCall, toImapError } from './imap-connection.js';
 import { markFailure } from './mailbox-positions.js';
 import type { MessagePipeline, PipelineWhere } from './message-pipeline.js';
 import { syncFolder, type FolderSummary } from './sync-folder.js';
@@ -42,7 +42,7 @@ export interface ResolvedFolder {
 /** Maps configured folder names and special-use flags to server paths. */
 export async function resolveFolders(client: ImapFlow, mailbox: MailboxConfig): Promise<{ folders: ResolvedFolder[]; missing: string[] }> {
   const wanted = mailbox.folders ?? [...DEFAULT_FOLDERS[mailbox.role]];
-  const listed = await client.list();
+  const listed = await imapCall(client, client.list(), 'LIST');
   const folders: ResolvedFolder[] = [];
   const missing: string[] = [];
   for (const name of wanted) {
@@ -113,7 +113,11 @@ export async function syncMailboxOnce(mailbox: MailboxConfig, deps: MailboxSyncD
           result.errors.push({ folder: folder.name, code: failure.code, message: failure.message });
           await markFailure(deps.db, mailbox.name, folder.name, { code: failure.code, message: failure.message }, nowIso);
           deps.logger.warn({ mailbox: mailbox.name, folder: folder.name, code: failure.code, err: { message: failure.message } }, 'folder sync failed');
-          if (!imap.usable) throw failure; // the connection is gone: the other folders would fail too
+          // A dead or stuck connection would fail the other folders too: drop it, so a poller reconnects.
+          if (!imap.usable || failure.code === 'imap_transient') {
+            imap.close();
+            throw failure;
+          }
         }
       }
     };

@@ -10,6 +10,7 @@ import { createLibraryPipeline, type ParseMail } from './library-pipeline.js';
 import { createParsePool } from './parse-pool.js';
 import { resolveFolders, syncMailboxOnce, withImapClient, recruiterIdFor, type MailboxSyncResult, type SyncOnClient } from './sync-mailbox.js';
 import { syncFolder } from './sync-folder.js';
+import { imapCall } from './imap-connection.js';
 import type { MailboxConfig } from '../config/config-schema.js';
 
 export interface SyncServiceDeps {
@@ -89,12 +90,12 @@ export function createSyncService(deps: SyncServiceDeps) {
           await withImapClient(mailbox, mailboxDeps, async (client) => {
             const { folders } = await resolveFolders(client, mailbox);
             for (const folder of folders) {
-              const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+              const lock = await imapCall(client, client.getMailboxLock(folder.path, { readOnly: true }), 'SELECT');
               let uids: number[] = [];
               try {
                 const fields = ['from', 'to', 'cc', ...(folder.role === 'sent' ? ['bcc'] : [])];
                 const criteria = valid.flatMap((address) => fields.map((field) => ({ [field]: address })));
-                uids = (await client.search(criteria.length === 1 ? criteria[0]! : { or: criteria }, { uid: true })) || [];
+                uids = (await imapCall(client, client.search(criteria.length === 1 ? criteria[0]! : { or: criteria }, { uid: true }), 'SEARCH')) || [];
               } finally {
                 lock.release();
               }

@@ -36,7 +36,7 @@ export interface AddRecruiterResult {
 export async function addRecruiter(
   db: Kysely<Database>,
   input: RecruiterInput,
-  options: { now: Date; actor?: string },
+  options: { now: Date; actor?: string; defaults?: { digestDay: number; digestTime: string } },
 ): Promise<AddRecruiterResult> {
   const { key, aliases, columns } = checkInput(input);
   const aliasKeys = aliases.map((alias) => alias.key);
@@ -56,7 +56,9 @@ export async function addRecruiter(
     const actor = options.actor ?? 'cli';
     let recruiterId = id;
     if (recruiterId === null) {
-      recruiterId = await insertRecruiter(trx, input.email.trim(), { ...columns, name: columns.name ?? '' }, options.now);
+      // A new recruiter gets the agency's digest day and time (config `digest`) unless told otherwise.
+      const defaults = options.defaults ? { digest_day: options.defaults.digestDay, digest_time: options.defaults.digestTime } : {};
+      recruiterId = await insertRecruiter(trx, input.email.trim(), { ...defaults, ...columns, name: columns.name ?? '' }, options.now);
       await recordAudit(trx, { actor, action: 'create', entity: 'recruiter', entityId: recruiterId, detail: { fields } }, options.now);
     } else if (fields.length > 0) {
       await updateRecruiter(trx, recruiterId, columns, options.now);

@@ -27,11 +27,11 @@ export function registerRecruiterCommands(program: Command, context: CliContext)
     .requiredOption('--name <name>', 'their name', nonEmptyValue)
     .option('--alias <address>', 'another address they send from (repeatable)', addressListValue)
     .option('--timezone <zone>', 'IANA time zone for their digest (default: the config timezone)', timezoneValue)
-    .option('--digest-day <1-7>', 'weekday of their digest, 1 = Monday … 7 = Sunday', digestDayValue)
-    .option('--digest-time <HH:MM>', 'local time of their digest', digestTimeValue)
+    .option('--digest-day <1-7>', 'weekday of their digest, 1 = Monday … 7 = Sunday (default: config digest.day)', digestDayValue)
+    .option('--digest-time <HH:MM>', 'local time of their digest (default: config digest.time)', digestTimeValue)
     .option('--json', 'print the result as JSON')
     .action(async (options: AddOptions) => {
-      const result = await context.withLibrary(({ db }) =>
+      const result = await context.withLibrary(({ db, loaded }) =>
         addRecruiter(
           db,
           {
@@ -42,7 +42,7 @@ export function registerRecruiterCommands(program: Command, context: CliContext)
             ...(options.digestDay !== undefined ? { digestDay: options.digestDay } : {}),
             ...(options.digestTime !== undefined ? { digestTime: options.digestTime } : {}),
           },
-          { now: io.now() },
+          { now: io.now(), defaults: { digestDay: loaded.config.digest.day, digestTime: loaded.config.digest.time } },
         ),
       );
       if (options.json) printJson(io, result);

@@ -1,6 +1,7 @@
 // `keepwarm demo` (`npm run demo`): a sample agency in its own folder, its mail logged, one recruiter's digest
 // printed, then keepwarm started on it, so a newcomer sees the whole loop in one command.
 import path from 'node:path';
+import { waitForStopSignal } from '../stop-signal.js';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import type { CliContext } from '../cli-context.js';
@@ -74,14 +75,3 @@ function printSummary(io: CliIo, demo: BuiltDemo): void {
   out(`  npx keepwarm --config ${config} digest --recruiter marcus.bell@crestline.example`);
 }
 
-function waitForStopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const onSignal = (): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}

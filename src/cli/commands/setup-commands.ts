@@ -1,6 +1,7 @@
 // Commands that set keepwarm up and run it: init, migrate, start.
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitForStopSignal } from '../stop-signal.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../output.js';
@@ -60,14 +61,3 @@ export function registerSetupCommands(program: Command, context: CliContext): vo
     });
 }
 
-function waitForStopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const onSignal = (): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}

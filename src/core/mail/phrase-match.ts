@@ -25,11 +25,26 @@ const NEGATION =
 const CLAUSE_BREAK = /[,;:()–—]|\s-\s|\bbut\b|\bhowever\b/giu;
 const WINDOW_WORDS = 4;
 
+// Every message runs ~140 phrases through compilePhrase: building each pattern once (per process) cut the
+// sync's phrase detection by a third (bench P1). Only the source is kept: a /g RegExp carries lastIndex, so
+// each caller still gets its own object. Phrases come from code and config, so the map stays small.
+const PATTERN_SOURCES = new Map<string, string>();
+const MAX_CACHED_PATTERNS = 10_000;
+
 /**
  * A phrase as a pattern: case-insensitive, on word boundaries, any apostrophe for an apostrophe, any run of
  * spaces for a space, punctuation optional, a hyphen optional, and a standalone `*` for one to four words.
  */
 export function compilePhrase(phrase: string): RegExp {
+  let source = PATTERN_SOURCES.get(phrase);
+  if (source === undefined) {
+    source = patternSource(phrase);
+    if (PATTERN_SOURCES.size < MAX_CACHED_PATTERNS) PATTERN_SOURCES.set(phrase, source);
+  }
+  return new RegExp(source, 'giu');
+}
+
+function patternSource(phrase: string): string {
   const words = phrase.trim().split(/\s+/).filter((w) => w.length > 0);
   let source = '';
   let afterPunctuation = false;
@@ -53,7 +68,7 @@ export function compilePhrase(phrase: string): RegExp {
   const last = words.at(-1)?.at(-1) ?? '';
   const before = WORD_CHAR.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
   const after = WORD_CHAR.test(last) ? '(?![\\p{L}\\p{N}])' : '';
-  return new RegExp(`${before}${source}${after}`, 'giu');
+  return `${before}${source}${after}`;
 }
 
 /**

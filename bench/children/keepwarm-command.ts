@@ -1,5 +1,6 @@
 // Runs one keepwarm command in this fresh process exactly as `keepwarm ...` would (same runCli), and
 // reports how long the command itself took and the process's memory before it and at its peak.
+import fs from 'node:fs';
 import { runCli } from '../../src/cli/main.js';
 import { childInput, peakRssBytes, reportResult } from '../lib/child-process.js';
 
@@ -8,16 +9,20 @@ interface Input {
   cwd: string;
   /** Keep this many characters of the command's output (its JSON summary); the rest is only counted. */
   keepStdout: number;
+  /** Write the whole output here after the command (the digest's JSON is too big for the result line). */
+  stdoutFile?: string;
 }
 
 const input = childInput<Input>();
 let stdout = '';
 let stdoutBytes = 0;
+const chunks: string[] = [];
 let stderr = '';
 const io = {
   stdout: {
     write: (text: string) => {
       stdoutBytes += Buffer.byteLength(text);
+      if (input.stdoutFile) chunks.push(text);
       if (stdout.length < input.keepStdout) stdout += text.slice(0, input.keepStdout - stdout.length);
       return true;
     },
@@ -40,6 +45,7 @@ const code = await runCli(input.args, io);
 const workMs = performance.now() - started;
 clearInterval(sampler);
 const peakRss = peakRssBytes();
+if (input.stdoutFile) fs.writeFileSync(input.stdoutFile, chunks.join(''));
 // Peak during the command: the kernel's mark when the command raised it, else the sampled one.
 const commandPeak = Math.max(sampledPeak, process.memoryUsage().rss, peakRss > peakBefore ? peakRss : 0);
 reportResult({ code, workMs, rssBefore, peakBefore, peakRss, commandPeak, stdout, stdoutBytes, stderr });

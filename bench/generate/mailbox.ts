@@ -1,7 +1,8 @@
 // The recruiter mailbox the sync benchmarks read: Alice's INBOX and Sent plus the agency's log mailbox,
 // `size` messages in all. About 10% involve library candidates (threads with replies, BCC and CC copies
 // and forwards in the log mailbox, one out-of-office, one bounce); the rest is newsletters, vendors,
-// colleagues and notifications. Bodies of 5-50 KB, 2% with a 0.3-2 MB attachment, one 50 MB message.
+// colleagues and notifications. Bodies of 5-50 KB (personal mail: a few lines of new words over quoted
+// history, as threads look), 2% with a 0.3-2 MB attachment, one 50 MB message.
 // Messages come out one at a time (bounded memory) and are the same for the same seed and size.
 import { createRandom, type Random } from '../lib/prng.js';
 import { createMailCorpus, type MailCorpus } from './mail-corpus.js';
@@ -148,8 +149,11 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
     switch (kind) {
       case 'to_candidate':
       case 'bcc_copy': {
+        // Personal mail is a few lines of new words over quoted history: the bulk of its size is the thread.
         const promise = random.chance(0.02) ? `${random.pick(PROMISES)}\n` : '';
-        const text = `Hi ${candidateName(candidate).split(' ')[0]},\n\n${promise}${corpus.text(random, bodyBytes)}\nBest,\nAlice\n`;
+        const fresh = corpus.text(random, random.int(200, 1200));
+        const quoted = corpus.text(random, bodyBytes).replace(/^/gm, '> ');
+        const text = `Hi ${candidateName(candidate).split(' ')[0]},\n\n${promise}${fresh}\nBest,\nAlice\n\nOn ${date}, ${who} wrote:\n${quoted}`;
         draft = { headers: base(ALICE_FROM, who, thread ? `Re: ${subject}` : subject, reply(thread?.id)), contentType: PLAIN, body: text };
         target = kind === 'to_candidate' ? { user: ALICE, folder: 'Sent' } : { user: LOG, folder: 'INBOX' };
         threads.set(candidate, { id: messageId, subject });
@@ -159,7 +163,8 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
       case 'cc_copy': {
         const news = random.chance(0.05) ? `${random.pick(LIFE_EVENTS)}\n\n` : '';
         const quoted = corpus.text(random, bodyBytes).replace(/^/gm, '> ');
-        const text = `Hi Alice,\n\nThanks for getting back to me. ${news}Happy to talk next week.\n\nOn ${date}, Alice Smith <${ALICE}> wrote:\n${quoted}`;
+        const fresh = corpus.text(random, random.int(100, 800));
+        const text = `Hi Alice,\n\nThanks for getting back to me. ${news}Happy to talk next week.\n${fresh}\nOn ${date}, Alice Smith <${ALICE}> wrote:\n${quoted}`;
         const cc = kind === 'cc_copy' ? LOG : undefined;
         draft = { headers: base(who, ALICE_FROM, `Re: ${subject}`, reply(thread?.id), cc), contentType: PLAIN, body: text };
         if (kind === 'cc_copy') target = { user: LOG, folder: 'INBOX' };
@@ -168,7 +173,7 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
       }
       case 'forward': {
         const d = new Date(at - 3_600_000);
-        const original = `From: ${candidateName(candidate)} <${candidateAddress(candidate)}>\nDate: ${DAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at 9:14 AM\nSubject: ${subject}\nTo: Alice Smith <${ALICE}>\n\n\nHi Alice,\n\n${corpus.text(random, bodyBytes)}`;
+        const original = `From: ${candidateName(candidate)} <${candidateAddress(candidate)}>\nDate: ${DAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at 9:14 AM\nSubject: ${subject}\nTo: Alice Smith <${ALICE}>\n\n\nHi Alice,\n\n${corpus.text(random, random.int(100, 800))}\nOn ${date}, Alice Smith <${ALICE}> wrote:\n${corpus.text(random, bodyBytes).replace(/^/gm, '> ')}`;
         const text = `Logging this one, keep warm.\n\n---------- Forwarded message ---------\n${original}`;
         draft = { headers: base(ALICE_FROM, LOG, `Fwd: ${subject}`), contentType: 'text/plain; charset="UTF-8"', body: text };
         target = { user: LOG, folder: 'INBOX' };

@@ -15,7 +15,9 @@ export interface ChildOptions {
 
 export async function runChild<T>(script: string, input: unknown, options: ChildOptions): Promise<T & { wallMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(childrenDir, script)], {
+  // BENCH_CPU_PROF=1 profiles every child (main thread and workers) into bench/results/profiles/.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(childrenDir, '..', 'results', 'profiles', script.replace(/\.ts$/, ''))}`] : [];
+  const child = spawn(process.execPath, [...profile, ...(options.nodeArgs ?? []), '--import', 'tsx', path.join(childrenDir, script)], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, BENCH_INPUT: JSON.stringify(input) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -64,6 +64,13 @@ export async function measureIdlePoll(world: MailWorld, configFile: string, opti
   const service = createSyncService({ db, loaded, logger: createSilentLogger(), now: () => new Date() });
   const pollers: Poller[] = [];
   try {
+    // The STATUS command alone, as the poll sends it: tells the server's share from keepwarm's.
+    const statusTimes = { small: [] as number[], large: [] as number[] };
+    const statusOnly = async (p: Poller): Promise<number> => {
+      const started = performance.now();
+      await p.client.status(p.folders[0]!.path, { uidNext: true, uidValidity: true, highestModseq: true });
+      return performance.now() - started;
+    };
     const small = await openPoller(loaded, 'onek');
     pollers.push(small);
     const large = await openPoller(loaded, 'alice');
@@ -72,6 +79,15 @@ export async function measureIdlePoll(world: MailWorld, configFile: string, opti
     options.log(`P2 first passes (the 1k INBOX, then the ${largeCount.toLocaleString('en-US')}-message INBOX if P1 did not sync it)`);
     await poll(service, small);
     await poll(service, large);
+    // Unselected, Dovecot reopens the folder's index for every STATUS: measured, then put in the state the
+    // poller keeps its IDLE folder in (selected read-only), which is what the rows below measure.
+    const unselected = { small: [] as number[], large: [] as number[] };
+    for (const p of [small, large]) await p.client.mailboxClose().catch(() => undefined);
+    for (let i = 0; i < Math.min(10, options.polls); i++) {
+      unselected.small.push(await statusOnly(small));
+      unselected.large.push(await statusOnly(large));
+    }
+    for (const p of [small, large]) await p.client.mailboxOpen(p.folders[0]!.path, { readOnly: true });
     const times = { small: [] as number[], large: [] as number[] };
     let smallCommands: string[] = [];
     let largeCommands: string[] = [];
@@ -81,10 +97,15 @@ export async function measureIdlePoll(world: MailWorld, configFile: string, opti
       if (s.seen !== 0 || l.seen !== 0) throw new Error('an idle poll saw new mail: the folders are not idle');
       times.small.push(s.ms);
       times.large.push(l.ms);
+      statusTimes.small.push(await statusOnly(small));
+      statusTimes.large.push(await statusOnly(large));
       if (s.commands.length > smallCommands.length) smallCommands = s.commands;
       if (l.commands.length > largeCommands.length) largeCommands = l.commands;
     }
     const label = `${largeCount.toLocaleString('en-US')} vs ${SMALL_MAILBOX_SIZE.toLocaleString('en-US')} messages`;
+    const statusNote =
+      `; STATUS alone: ${median(statusTimes.large).toFixed(2)} ms vs ${median(statusTimes.small).toFixed(2)} ms with the folder selected (as the IDLE poller keeps it), ` +
+      `${median(unselected.large).toFixed(2)} ms vs ${median(unselected.small).toFixed(2)} ms unselected (Dovecot reopens the index)`;
     const note = `commands at ${largeCount.toLocaleString('en-US')}: ${largeCommands.join(', ') || 'none'}; at 1,000: ${smallCommands.join(', ') || 'none'} (most in any of ${options.polls} polls)`;
     return [
       row({
@@ -99,12 +120,13 @@ export async function measureIdlePoll(world: MailWorld, configFile: string, opti
       }),
       row({
         id: 'P2.time',
-        label: `idle poll time (median of ${options.polls}), ${label}`,
+        label: `idle poll time (median of ${options.polls}), ${label}, IDLE folder selected as the poller keeps it`,
         measured: median(times.large),
         baseline: median(times.small),
         target: '<= 1.5 x the 1k poll',
         met: median(times.large) <= 1.5 * median(times.small),
         unit: 'ms',
+        note: statusNote.slice(2),
       }),
     ];
   } finally {

@@ -58,13 +58,13 @@ export async function runDigest(config: string, candidates: number, options: { a
   for (let i = 0; i < options.runs; i++) {
     const result = await runChild<CommandResult>(
       'keepwarm-command.ts',
-      { args: ['-c', config, 'digest', '--format', 'json', '--at', options.at], cwd: process.cwd(), keepStdout: 50_000_000 },
+      { args: ['-c', config, 'digest', '--format', 'json', '--at', options.at], cwd: process.cwd(), keepStdout: 0, stdoutFile: `${config}.digest-${i}.json` },
       { timeoutMs: options.timeoutMs },
     );
     if (result.code !== 0) throw new Error(`keepwarm digest exited ${result.code}: ${result.stderr.slice(-500)}`);
     results.push(result);
   }
-  const json = JSON.parse(results[0]!.stdout) as { items: unknown[] }[];
+  const json = JSON.parse(fs.readFileSync(`${config}.digest-0.json`, 'utf8')) as { items: unknown[] }[];
   return {
     candidates,
     ms: median(results.map((r) => r.workMs)),

@@ -36,6 +36,20 @@ describe('message identity', () => {
     expect(rows.map((r) => `${r.mailbox}/${r.folder}`).sort()).toEqual(['alice/Archive', 'alice/INBOX', 'log/INBOX']);
   });
 
+  it('logs nothing new when a folder is deleted and recreated with the same messages', async () => {
+    const before = await count((db) => db.selectFrom('interactions').select('id').execute());
+    await world.bench.doveadm('mailbox', 'delete', '-u', ALICE, 'Archive');
+    const raw = message({ from: 'jane@candidates.example', to: ALICE, cc: LOG, subject: 'Three copies', messageId: 'three@candidates.example' });
+    await world.bench.appendMessage(ALICE, 'Archive', raw);
+    const result = await world.sync();
+    expect(result.code, result.stderr).toBe(0);
+    const archive = result.json.mailboxes.find((m) => m.mailbox === 'alice')!.folders.find((f) => f.folder === 'Archive')!;
+    expect(archive).toMatchObject({ seen: 1, logged: 0, duplicates: 1 });
+    expect(await count((db) => db.selectFrom('interactions').select('id').execute())).toBe(before);
+    const sources = await count((db) => db.selectFrom('interaction_sources').select('id').where('mailbox', '=', 'alice').where('folder', '=', 'Archive').execute());
+    expect(sources).toBe(1);
+  });
+
   it('keeps two different messages without Message-ID but with identical headers apart', async () => {
     const headers = { from: 'omar@candidates.example', to: ALICE, subject: 'Same headers', date: 'Tue, 24 Nov 2026 10:00:00 +0000', messageId: null };
     await world.bench.appendMessage(ALICE, 'INBOX', message({ ...headers, body: 'First message.' }));

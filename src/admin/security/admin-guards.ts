@@ -33,7 +33,8 @@ export function hostGuard(services: AdminServices): MiddlewareHandler {
 
 export function sessionGuard(services: AdminServices): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
-    if (PUBLIC_PATHS.has(c.req.path)) return next();
+    // /api has its own guard (the Bearer token) and answers in JSON, even for a path it does not know.
+    if (PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith('/api/')) return next();
     let session = services.sessions.fromCookie(getCookie(c, SESSION_COOKIE));
     if (!session && services.openMode) {
       const created = services.sessions.create();

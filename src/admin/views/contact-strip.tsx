@@ -11,7 +11,7 @@ const MID = 34;
 export function ContactStrip(props: { timeline: readonly TimelineEntry[]; now: Date; zone: string }) {
   const end = DateTime.fromJSDate(props.now, { zone: props.zone }).endOf('day');
   const start = end.minus({ days: 365 });
-  const x = (at: DateTime): number => LEFT + ((at.toMillis() - start.toMillis()) / (end.toMillis() - start.toMillis())) * (WIDTH - 2 * LEFT);
+  const x = (at: DateTime): number => Math.round((LEFT + ((at.toMillis() - start.toMillis()) / (end.toMillis() - start.toMillis())) * (WIDTH - 2 * LEFT)) * 10) / 10;
   const inYear = props.timeline.filter((e) => {
     const at = DateTime.fromISO(e.at);
     return at >= start && at <= end;

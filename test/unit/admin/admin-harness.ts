@@ -102,7 +102,12 @@ export async function createHarness(options: { token?: string | null; deps?: Par
   };
 }
 
-/** The text of a page without tags, for assertions on what a person reads. */
+/** The text of a page as a person reads it: tags dropped, entities decoded. */
 export function visibleText(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
+  return html
+    .replace(/<\/?(strong|em|b|code|a)\b[^>]*>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(lt|gt|quot|#39|amp);/g, (entity) => entities[entity] ?? entity)
+    .replace(/\s+/g, ' ');
 }

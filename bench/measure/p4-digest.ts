@@ -77,7 +77,7 @@ export async function runDigest(config: string, candidates: number, options: { a
 }
 
 export function digestRows(small: DigestRun, large: DigestRun, runs: number): ResultRow[] {
-  const k = (n: number): string => `${n / 1000}k`;
+  const k = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
   return [
     row({
       id: 'P4.time',

@@ -215,6 +215,13 @@ describe('life_event: news in their mail (or a forwarded note) in the last 90 da
     expect(lifeEvent(candidate({ lifeEvents: [forwarded.event] }), ctx())).toHaveLength(1);
     expect(lifeEvent(candidate({ lifeEvents: [own.event] }), ctx())).toEqual([]);
   });
+  it('lists one line per kind of news, the newest, when a forward note repeats it in other words', () => {
+    const theirs = news(10);
+    const noteMail = outbound(daysBefore(9), 'Fwd: Big news');
+    const note = lifeEventIn(noteMail, 'baby', 'Jane just had a baby girl!', true);
+    const reasons = lifeEvent(candidate({ mails: [theirs.logged], lifeEvents: [theirs.event, note] }), ctx());
+    expect(reasons).toMatchObject([{ sentence: 'Jane just had a baby girl!' }]);
+  });
 });
 
 describe('bounced: mail bounced after the last successful contact', () => {

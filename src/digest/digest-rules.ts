@@ -194,8 +194,9 @@ export function lifeEvent(candidate: WorldCandidate, ctx: RuleContext): LifeEven
     if (daysSince > ctx.rules.lifeEventDays) continue;
     if (lastOutbound && isAfter(lastOutbound.at, mail.at)) continue;
     const sentence = event.sentence.trim();
-    if (seen.has(sentence.toLowerCase())) continue;
-    seen.add(sentence.toLowerCase());
+    // One line per kind of news, the newest: a recruiter's forward note often repeats the candidate's words.
+    if (seen.has(event.category)) continue;
+    seen.add(event.category);
     const detail = `Shared news of ${lifeEventLabel(event.category)}: “${sentence}”`;
     reasons.push({ code: 'life_event', detail, evidence: evidenceOf(mail), urgency: daysSince, category: event.category, sentence });
   }

@@ -5,12 +5,16 @@ import { DateTime } from 'luxon';
 
 const DATE_ONLY = /^(\d{4}-\d{2}-\d{2})(?:T00:00(?::00(?:\.0+)?)?(?:Z|\+00:?00)?)?$/;
 
-/** A date field (decided_at, snoozed_until, opened_at): a bare or midnight-UTC date is local midnight in `zone`. */
+/**
+ * A date field (decided_at, snoozed_until, opened_at): a bare or midnight-UTC date is that calendar day in
+ * `zone`, read at local noon, so a recruiter a few hours east or west of the agency still sees the same
+ * day (midnight in New York is the evening before in Chicago).
+ */
 export function readLibraryDate(value: string | null, zone: string): Date | null {
   if (!value) return null;
   const day = DATE_ONLY.exec(value.trim());
   if (day?.[1]) {
-    const local = DateTime.fromISO(day[1], { zone });
+    const local = DateTime.fromISO(`${day[1]}T12:00`, { zone });
     if (local.isValid) return local.toJSDate();
   }
   return readTimestamp(value);

@@ -99,7 +99,8 @@ describe('loadDigestWorld', () => {
     // Only the skills a recent opening asks for are read.
     expect([...(world.candidates[0]?.skills ?? [])].sort()).toEqual(['Capital equipment', 'Cardiology']);
     // A decision date stored as midnight UTC is that day in the agency's zone.
-    expect(world.candidates[0]?.outcomes[0]?.decidedAt?.toISOString()).toBe('2026-10-01T04:00:00.000Z');
+    // 1 October in the agency's zone (New York), read at local noon so no recruiter's zone moves the day.
+    expect(world.candidates[0]?.outcomes[0]?.decidedAt?.toISOString()).toBe('2026-10-01T16:00:00.000Z');
   });
 
   it('loads opt-outs awaiting confirmation with their mail, and leaves out archived and confirmed ones', async () => {

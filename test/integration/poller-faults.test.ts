@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, LOG, PASSWORD, message, startSyncWorld, type SyncWorld } from '../support/sync-world.js';
 import { waitFor } from '../support/mail-bench.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { appendMany } from '../support/bulk-mail.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { openDatabase, parseDatabaseUrl, type OpenedDatabase } from '../../src/db/open-database.js';
 import { createSyncService, type SyncService } from '../../src/sync/sync-service.js';
@@ -24,6 +25,7 @@ let proxy: TcpProxy | undefined;
 
 beforeAll(async () => {
   world = await startSyncWorld();
+  world.configure({ sync: { batchSize: 25 } });
   const loaded = loadConfig({ env: {}, cwd: world.cli.dir });
   opened = openDatabase(parseDatabaseUrl(loaded.config.database, loaded.baseDir)!);
   service = createSyncService({ db: opened.db, loaded, logger: createSilentLogger(), now: () => new Date() });
@@ -86,6 +88,21 @@ describe('mailbox poller', () => {
     await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'omar@candidates.example', subject: 'Password 2', messageId: 'pw-2@agency.example' }));
     await logged('pw-2@agency.example');
     await waitFor(async () => (await readMailboxStatus(opened.db, config, new Date())).mailboxes.find((m) => m.name === 'log')?.state === 'ok', { timeoutMs: 20_000 });
+  });
+
+  it('survives its connection being cut in the middle of a fetch, and misses nothing', async () => {
+    const mails = Array.from({ length: 300 }, (_, i) => message({ from: ALICE, to: 'lena@candidates.example', subject: `Cut ${i}`, messageId: `cut-${i}@agency.example` }));
+    await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: LOG, pass: PASSWORD }, 'INBOX', mails);
+    proxy = await startTcpProxy(world.bench.imapPort);
+    poller = startPoller(logMailbox(proxy.port));
+    const cutCount = async () => (await opened.db.selectFrom('interactions').select('id').where('message_key', 'like', 'cut-%').execute()).length;
+    // Cut every connection a few times while the batches are being fetched.
+    for (let cut = 0; cut < 3; cut++) {
+      await new Promise((r) => setTimeout(r, 150));
+      proxy.cut();
+    }
+    await waitFor(async () => (await cutCount()) === 300, { timeoutMs: 60_000, intervalMs: 200 });
+    expect(proxy.connections).toBeGreaterThan(1);
   });
 
   it('logs in at most 30 times in 10 (scaled) minutes against a server that drops every connection after login', async () => {

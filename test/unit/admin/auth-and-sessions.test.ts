@@ -148,4 +148,12 @@ describe('security headers', () => {
     const html = await (await c.get('/login')).text();
     expect(html).not.toMatch(/<script|\sstyle="|\son\w+="/i);
   });
+
+  it('serves the one stylesheet without login, revalidated by its ETag', async () => {
+    const css = await h.client().get('/assets/admin.css');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const etag = css.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]{16}"$/);
+    expect((await h.client().get('/assets/admin.css', { 'if-none-match': etag })).status).toBe(304);
+  });
 });

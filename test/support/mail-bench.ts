@@ -55,6 +55,9 @@ export interface MailBench {
   stopDovecot(): Promise<void>;
   /** Starts Dovecot again on the same ports with the same data and waits until it accepts connections. */
   startDovecot(): Promise<void>;
+  /** Stops Postfix (SMTP refuses connections) and starts it again on the same port, for fault tests. */
+  stopPostfix(): Promise<void>;
+  startPostfix(): Promise<void>;
   /** Disconnects every IMAP session of a user (`doveadm kick`). */
   kick(email: string): Promise<void>;
   /** Last part of the Dovecot and Postfix logs, for assertion messages. */

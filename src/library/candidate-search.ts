@@ -1,7 +1,8 @@
 // One page of the talent library: search by name, address or skill, filter by status, owner or a given set of
 // ids (the people the digest lists), sorted by name, last contact or a caller's ranking. Written for 100,000
-// candidates: the name sort walks the candidates_name index, last contact walks candidate_activity's index, a
-// ranking is applied to the ranked ids only, and only one page of rows is ever loaded with its details.
+// candidates: text is found through the trigram indexes of names and addresses (a whole address through its key,
+// a skill through skill_key), the name sort walks candidates_name, last contact candidate_activity's index,
+// a ranking is applied to the ranked ids only, and only one page of rows is ever loaded with its details.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CandidateStatus, Database } from '../db/schema.js';
 import { addressKey } from '../core/email-address.js';
@@ -47,6 +48,8 @@ type Filter = (c: ReturnType<typeof base>) => ReturnType<typeof base>;
 const base = (db: Kysely<Database>) => db.selectFrom('candidates as c');
 const idsJson = (ids: Iterable<number>): string => JSON.stringify([...ids]);
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** An FTS5 phrase: the text in double quotes (doubled inside), so no query syntax in it is ever read. */
+const phrase = (text: string): string => `"${text.replaceAll('"', '""')}"`;
 
 function filtersOf(search: CandidateSearch): Filter {
   return (query) => {
@@ -58,10 +61,18 @@ function filtersOf(search: CandidateSearch): Filter {
         ? q.where('c.id', 'in', (eb) => eb.selectFrom('candidate_emails').select('candidate_id').where('email_key', '=', key))
         : q.where((eb) =>
             eb.or([
-              eb(sql`c.name`, 'like', sql`${likePattern(text)} escape '\\'`),
               eb('c.id', 'in', eb.selectFrom('candidate_skills').select('candidate_id').where('skill_key', '=', skillKey(text))),
-              // A part of an address has no spaces; skipping the address scan for "Jane Roe" halves its cost.
-              ...(/\s/.test(text) ? [] : [eb('c.id', 'in', eb.selectFrom('candidate_emails').select('candidate_id').where(sql<SqlBool>`email like ${likePattern(text)} escape '\\'`))]),
+              text.length >= 3
+                ? // A trigram phrase matches exactly where the text occurs in a name or address (see migration 0003).
+                  eb.or([
+                    sql<SqlBool>`c.id in (select rowid from candidate_name_search where candidate_name_search match ${phrase(text)})`,
+                    sql<SqlBool>`c.id in (select candidate_id from candidate_emails where id in (select rowid from candidate_email_search where candidate_email_search match ${phrase(text)}))`,
+                  ])
+                : // Too short for trigrams: a scan, but of one column and only for one or two characters.
+                  eb.or([
+                    eb(sql`c.name`, 'like', sql`${likePattern(text)} escape '\\'`),
+                    eb('c.id', 'in', eb.selectFrom('candidate_emails').select('candidate_id').where(sql<SqlBool>`email like ${likePattern(text)} escape '\\'`)),
+                  ]),
             ]),
           );
     }

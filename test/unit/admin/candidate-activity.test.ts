@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../../src/db/open-database.js';
 import { migrateToLatest } from '../../../src/db/migrate.js';
@@ -57,11 +58,13 @@ describe('candidate_activity', () => {
     expect(await lastContact(id)).toBeNull();
   });
 
-  it('goes with the candidate when they are erased', async () => {
+  it('goes with the candidate when they are erased, as does their search entry', async () => {
     const id = await candidate('Jane Roe', 'jane@example.com');
     await mail(id, '2024-05-02T10:00:00.000Z');
     await mail(id, '2024-05-03T10:00:00.000Z');
     await eraseCandidate(opened.db, 'jane@example.com', { now: new Date('2024-06-01T00:00:00Z') });
     expect(await opened.db.selectFrom('candidate_activity').selectAll().execute()).toEqual([]);
+    // The search index (migration 0003) lets go of them too.
+    expect((await sql<{ n: number }>`select (select count(*) from candidate_name_search) + (select count(*) from candidate_email_search) as n`.execute(opened.db)).rows[0]?.n).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchCandidates, type CandidateSearch } from '../../../src/library/candidate-search.js';
 import { createTempLibrary, seedCandidate, seedMail, seedRecruiter, type TempLibrary } from './library-fixture.js';
@@ -30,10 +31,28 @@ describe('searchCandidates', () => {
     expect(await names({ text: 'crm' })).toEqual(['Bob Stone', 'Jane Roe']);
   });
 
+  it('finds names without their accents, and follows renames and address changes (the trigram index)', async () => {
+    const db = library.db;
+    expect(await names({ text: 'nunez' })).toEqual(['José Núñez']);
+    expect(await names({ text: 'Núñez' })).toEqual(['José Núñez']);
+    await db.updateTable('candidates').set({ name: 'Robert Stone' }).where('id', '=', ids.bob!).execute();
+    await db.insertInto('candidate_emails').values({ candidate_id: ids.bob!, email: 'rob@stone.example', email_key: 'rob@stone.example' }).execute();
+    expect(await names({ text: 'robert' })).toEqual(['Robert Stone']);
+    expect(await names({ text: 'stone.exa' })).toEqual(['Robert Stone']);
+    await db.deleteFrom('candidate_emails').where('email', '=', 'rob@stone.example').execute();
+    await db.updateTable('candidates').set({ name: 'Bob Stone' }).where('id', '=', ids.bob!).execute();
+    expect(await names({ text: 'stone.exa' })).toEqual([]);
+    expect(await names({ text: 'robert' })).toEqual([]);
+    const rows = await sql<{ n: number }>`select (select count(*) from candidate_name_search) + (select count(*) from candidate_email_search) as n`.execute(db);
+    expect(rows.rows[0]?.n).toBe(9);
+  });
+
   it('treats %, _ and quotes in the search as plain text', async () => {
     expect(await names({ text: '100%_' })).toEqual(['Ann 100%_Smith']);
     expect(await names({ text: '%' })).toEqual(['Ann 100%_Smith']);
     expect(await names({ text: "' or 1=1 --" })).toEqual([]);
+    expect(await names({ text: '"roe" OR "*"' })).toEqual([]);
+    expect(await names({ text: 'NEAR(a b)' })).toEqual([]);
   });
 
   it('filters by status and owner, and pages with the total', async () => {

@@ -31,12 +31,15 @@ describe('migrations', () => {
     expect(first.map((result) => [result.migrationName, result.status])).toEqual([
       ['0001_talent_library', 'Success'],
       ['0002_candidate_activity', 'Success'],
+      ['0003_candidate_search', 'Success'],
     ]);
     const upSchema = await schema(opened.db);
-    expect(upSchema.filter((entry) => entry.startsWith('table ')).length).toBe(19);
+    // 19 tables, and two full-text indexes with four FTS5 shadow tables each.
+    expect(upSchema.filter((entry) => entry.startsWith('table ')).length).toBe(29);
 
     const down = await migrateAllDown(opened.db);
     expect(down.map((result) => [result.migrationName, result.direction, result.status])).toEqual([
+      ['0003_candidate_search', 'Down', 'Success'],
       ['0002_candidate_activity', 'Down', 'Success'],
       ['0001_talent_library', 'Down', 'Success'],
     ]);

@@ -30,8 +30,11 @@ export interface DigestRun {
 
 const MB = 1024 * 1024;
 
-/** A keepwarm workspace whose library is a copy of `libraryFile` (the mailboxes are named, never contacted). */
-export function libraryWorkspace(dir: string, libraryFile: string): string {
+/**
+ * A keepwarm workspace whose library is a copy of `libraryFile`. The digest's config names the mailboxes
+ * (never contacted: the digest only reports their health); `keepwarm start` for the admin page gets none.
+ */
+export function libraryWorkspace(dir: string, libraryFile: string, options: { mailboxes: boolean } = { mailboxes: true }): string {
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   const db = path.join(dir, 'data', 'keepwarm.db');
   fs.copyFileSync(libraryFile, db);
@@ -42,10 +45,13 @@ export function libraryWorkspace(dir: string, libraryFile: string): string {
     JSON.stringify({
       database: `sqlite:${db}`,
       logAddress: LOG,
-      mailboxes: [
-        { ...mailbox, name: 'log', role: 'log', user: LOG },
-        { ...mailbox, name: 'alice', role: 'recruiter', recruiter: ALICE, user: ALICE },
-      ],
+      admin: { listen: '127.0.0.1:0' },
+      mailboxes: options.mailboxes
+        ? [
+            { ...mailbox, name: 'log', role: 'log', user: LOG },
+            { ...mailbox, name: 'alice', role: 'recruiter', recruiter: ALICE, user: ALICE },
+          ]
+        : [],
     }),
   );
   return config;

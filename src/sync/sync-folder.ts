@@ -25,6 +25,8 @@ export interface FolderSyncOptions {
   logger: Logger;
   /** Only these UIDs (a backfill), without moving the position. */
   onlyUids?: readonly number[];
+  /** Deadline for one IMAP command (SELECT, STATUS); bulk fetches get five times as long. Default 60 s. */
+  commandTimeoutMs?: number;
   /** Runs inside each batch's transaction just before it commits (fault-injection tests). */
   beforeCommit?: () => void | Promise<void>;
 }
@@ -34,7 +36,9 @@ export interface FolderSummary extends DecisionCounts {
   folder: string;
 }
 
-const COMMAND_DEADLINE_MS = 5 * 60_000;
+const COMMAND_DEADLINE_MS = 60_000;
+const short = (options: FolderSyncOptions): number => options.commandTimeoutMs ?? COMMAND_DEADLINE_MS;
+const long = (options: FolderSyncOptions): number => 5 * short(options);
 /** Bodies are fetched in groups of at most this many bytes, to bound memory. */
 const SOURCE_GROUP_BYTES = 32 * 1024 * 1024;
 const MAX_PARSE_ATTEMPTS = 3;
@@ -45,7 +49,7 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
   const nowIso = (): string => options.now().toISOString();
 
   if (options.onlyUids) {
-    const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT');
+    const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT', short(options));
     try {
       const uidvalidity = String(client.mailbox ? client.mailbox.uidValidity : '');
       for (const chunk of chunks([...options.onlyUids], options.batchSize)) {
@@ -57,7 +61,7 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
     return summary;
   }
 
-  const status = await imapCall(client, client.status(options.path, { uidNext: true, uidValidity: true, highestModseq: true }), 'STATUS');
+  const status = await imapCall(client, client.status(options.path, { uidNext: true, uidValidity: true, highestModseq: true }), 'STATUS', short(options));
   if (!status) throw new Error(`folder ${options.path} could not be checked (STATUS failed)`);
   const uidvalidity = String(status.uidValidity ?? '');
   const position = await getPosition(db, where.mailbox, where.folder);
@@ -72,12 +76,12 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
   }
   if (validityChanged) await forgetOldUids(db, where, uidvalidity, options.logger);
 
-  const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT');
+  const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT', short(options));
   try {
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error(`folder ${options.path} is not open`);
     const currentValidity = String(mailbox.uidValidity);
-    const found = (await imapCall(client, client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), 'SEARCH', COMMAND_DEADLINE_MS)) || [];
+    const found = (await imapCall(client, client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), 'SEARCH', long(options))) || [];
     const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b);
     const highestModseq = mailbox.highestModseq !== undefined ? String(mailbox.highestModseq) : null;
     if (retryUids.length > 0) addCounts(summary, await syncBatch(options, retryUids, currentValidity, null));
@@ -111,7 +115,7 @@ async function syncBatch(
     client,
     client.fetchAll(uids.join(','), { uid: true, internalDate: true, size: true, headers: true }, { uid: true }),
     'FETCH headers',
-    COMMAND_DEADLINE_MS,
+    long(options),
   );
   const items: HeaderItem[] = fetched.map((m) => ({
     uid: String(m.uid),
@@ -133,7 +137,7 @@ async function syncBatch(
     else if (verdict.decision) decided.push({ source: source(item.uid), decision: verdict.decision });
   }
   for (const group of groupBySize(wanted, SOURCE_GROUP_BYTES)) {
-    const full = await imapCall(client, fetchSources(options, group), 'FETCH bodies', COMMAND_DEADLINE_MS);
+    const full = await imapCall(client, fetchSources(options, group), 'FETCH bodies', long(options));
     const decisions = await pipeline.decide(full, where);
     for (const item of full) {
       const decision = decisions.get(item.uid);

@@ -23,6 +23,7 @@ export interface MailboxSyncDeps {
   batchSize: number;
   maxMessageBytes: number;
   beforeCommit?: () => void | Promise<void>;
+  commandTimeoutMs?: number;
 }
 
 export interface MailboxSyncResult {

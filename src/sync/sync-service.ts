@@ -21,6 +21,8 @@ export interface SyncServiceDeps {
   /** Fault injection for crash tests (see fault-injection.ts); never set in production. */
   beforeCommit?: () => void | Promise<void>;
   parse?: ParseMail;
+  /** Deadline for one IMAP command (default 60 s); tests of stalled connections shorten it. */
+  commandTimeoutMs?: number;
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
@@ -40,6 +42,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     batchSize: config.sync.batchSize,
     maxMessageBytes: config.sync.maxMessageBytes,
     ...(deps.beforeCommit ? { beforeCommit: deps.beforeCommit } : {}),
+    ...(deps.commandTimeoutMs ? { commandTimeoutMs: deps.commandTimeoutMs } : {}),
   };
 
   function mailboxesNamed(name?: string): MailboxConfig[] {

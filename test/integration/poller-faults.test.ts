@@ -105,6 +105,37 @@ describe('mailbox poller', () => {
     expect(proxy.connections).toBeGreaterThan(1);
   });
 
+  it('gets past a connection that stalls (no bytes either way) and logs the mail that came meanwhile', async () => {
+    const loaded = loadConfig({ env: {}, cwd: world.cli.dir });
+    const quick = createSyncService({ db: opened.db, loaded, logger: createSilentLogger(), now: () => new Date(), commandTimeoutMs: 400 });
+    proxy = await startTcpProxy(world.bench.imapPort);
+    const stalled = createMailboxPoller({
+      mailbox: logMailbox(proxy.port),
+      service: quick,
+      deps: { db: opened.db, logger: createSilentLogger(), now: () => new Date(), baseDir: world.cli.dir },
+      pollIntervalMs: 500, // the poll is what notices a stalled IDLE: its STATUS misses its deadline
+      idle: true,
+      backoff: scaleBackoff(DEFAULT_BACKOFF, SCALE),
+      healthyAfterMs: 60_000 * SCALE,
+    });
+    poller = stalled;
+    stalled.start();
+    try {
+      await new Promise((r) => setTimeout(r, 1_000));
+      proxy.setMode({ kind: 'stall' });
+      await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'jane@candidates.example', subject: 'During the stall', messageId: 'stall-1@agency.example' }));
+      await new Promise((r) => setTimeout(r, 2_000));
+      const connectionsDuringStall = proxy.connections;
+      proxy.setMode({ kind: 'pass' });
+      await logged('stall-1@agency.example');
+      expect(connectionsDuringStall).toBeGreaterThan(1); // it gave up on the stalled connection and tried again
+    } finally {
+      await stalled.stop();
+      poller = undefined;
+      await quick.close();
+    }
+  });
+
   it('logs in at most 30 times in 10 (scaled) minutes against a server that drops every connection after login', async () => {
     proxy = await startTcpProxy(world.bench.imapPort, { kind: 'drop-after', ms: 150 });
     poller = startPoller(logMailbox(proxy.port));

@@ -13,6 +13,7 @@ import { resolveFolders, type ResolvedFolder } from '../../src/sync/sync-mailbox
 import { createSyncService, type SyncService } from '../../src/sync/sync-service.js';
 import { row, type ResultRow } from '../lib/results.js';
 import { SMALL_MAILBOX_SIZE, type MailWorld } from './mail-world.js';
+import { imapCommandLog } from '../../test/support/imap-command-log.js';
 
 interface Poller {
   mailbox: MailboxConfig;
@@ -25,15 +26,7 @@ async function openPoller(loaded: LoadedConfig, name: string): Promise<Poller> {
   const configured = loaded.config.mailboxes.find((m) => m.name === name);
   if (!configured) throw new Error(`no mailbox ${name} in the bench config`);
   const mailbox: MailboxConfig = { ...configured, folders: ['INBOX'] };
-  const commands: string[] = [];
-  const imapLogger = {
-    debug: (entry: { src?: string; msg?: string }) => {
-      if (entry.src === 'c' && entry.msg) commands.push(entry.msg.split(' ')[1] ?? entry.msg);
-    },
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-  };
+  const { commands, logger: imapLogger } = imapCommandLog();
   const client = new ImapFlow(imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }));
   client.on('error', () => undefined);
   await client.connect();

@@ -55,7 +55,8 @@ export interface ViewOptions {
   cap?: number;
 }
 
-const LABELS: Record<ReasonCode, string> = {
+/** How each reason is named to a recruiter; the admin page uses the same words. */
+export const REASON_LABELS: Record<ReasonCode, string> = {
   reply_waiting: 'Waiting for your reply',
   feedback_owed: 'Feedback owed',
   bounced: 'Address bounced',
@@ -96,7 +97,7 @@ function reasonView(reason: Reason, zone: string): ReasonView {
   let evidence: string | null = null;
   if (reason.evidence) evidence = `${EVIDENCE_PREFIX[reason.code]} of ${formatDay(reason.evidence.at, zone)}: ${quoted(reason.evidence.subject)}`;
   else if (reason.code === 'feedback_owed') evidence = `Decision of ${formatDay(reason.decidedAt, zone)}`;
-  return { label: LABELS[reason.code], sentence: oneLine(reason.detail, 1000), evidence };
+  return { label: REASON_LABELS[reason.code], sentence: oneLine(reason.detail, 1000), evidence };
 }
 
 function entryView(entry: DigestEntry, index: number, digest: Digest, adminUrl: string): EntryView {

@@ -17,7 +17,7 @@ import { factsFromParsedMail } from '../core/mail/facts-from-parsed.js';
 import { findAttachedMessage, parseInlineForward } from '../core/mail/forward.js';
 import { forwardedFacts } from '../core/forwarded-facts.js';
 import { addressKey, bareAddress } from '../core/email-address.js';
-import { loadDirectory } from './load-directory.js';
+import { loadDirectory, loadRecruiterIds } from './load-directory.js';
 import { PARSE_OPTIONS } from './parse-worker.js';
 import { withCrlfLineEnds } from './envelope-facts.js';
 import type { FullItem, HeaderItem, HeaderVerdict, MessagePipeline, PipelineWhere } from './message-pipeline.js';
@@ -176,13 +176,9 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
   }
 
   // A promise, so the parses running side by side share one read of the recruiters.
-  let recruiterKeys: Promise<Set<string>> | null = null;
+  let recruiterKeys: Promise<Map<string, number>> | null = null;
   async function isRecruiterKey(key: string): Promise<boolean> {
-    recruiterKeys ??= (async () => {
-      const rows = await deps.db.selectFrom('recruiters').select('email').execute();
-      const aliases = await deps.db.selectFrom('recruiter_aliases').select('email').execute();
-      return new Set([...rows, ...aliases].map((r) => r.email));
-    })();
+    recruiterKeys ??= loadRecruiterIds(deps.db);
     return (await recruiterKeys).has(key);
   }
 

@@ -15,6 +15,14 @@ async function inChunks<T>(values: readonly string[], query: (chunk: string[]) =
   return out;
 }
 
+/** Every recruiter address (primary and aliases, as stored: address keys) to the recruiter's id. */
+export async function loadRecruiterIds(db: Kysely<Database>): Promise<Map<string, number>> {
+  const byKey = new Map<string, number>();
+  for (const r of await db.selectFrom('recruiters').select(['id', 'email']).execute()) byKey.set(r.email, r.id);
+  for (const a of await db.selectFrom('recruiter_aliases').select(['recruiter_id', 'email']).execute()) byKey.set(a.email, a.recruiter_id);
+  return byKey;
+}
+
 export async function loadDirectory(
   db: Kysely<Database>,
   input: { addresses: Iterable<string>; messageKeys: Iterable<string>; logAddress: string | null; ownAddresses?: readonly string[] },
@@ -22,9 +30,7 @@ export async function loadDirectory(
   const keys = [...new Set([...input.addresses].map((a) => addressKey(a)).filter((k): k is string => k !== null))];
   const messageKeys = [...new Set(input.messageKeys)];
 
-  const recruiterIdByKey = new Map<string, number>();
-  for (const r of await db.selectFrom('recruiters').select(['id', 'email']).execute()) recruiterIdByKey.set(r.email, r.id);
-  for (const a of await db.selectFrom('recruiter_aliases').select(['recruiter_id', 'email']).execute()) recruiterIdByKey.set(a.email, a.recruiter_id);
+  const recruiterIdByKey = await loadRecruiterIds(db);
 
   const candidateIdByKey = new Map<string, number>();
   const emails = await inChunks(keys, (chunk) =>

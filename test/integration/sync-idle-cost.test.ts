@@ -10,6 +10,7 @@ import { imapFlowOptions } from '../../src/sync/imap-connection.js';
 import { resolveFolders } from '../../src/sync/sync-mailbox.js';
 import { openDatabase, parseDatabaseUrl } from '../../src/db/open-database.js';
 import { createSilentLogger } from '../../src/log/logger.js';
+import { imapCommandLog } from '../support/imap-command-log.js';
 
 let world: SyncWorld;
 
@@ -38,15 +39,7 @@ async function commandsForIdlePoll(folderName: string): Promise<string[]> {
     pass: PASSWORD,
     folders: [folderName],
   };
-  const commands: string[] = [];
-  const imapLogger = {
-    debug: (entry: { src?: string; msg?: string }) => {
-      if (entry.src === 'c' && entry.msg) commands.push(entry.msg.split(' ')[1] ?? entry.msg);
-    },
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-  };
+  const { commands, logger: imapLogger } = imapCommandLog();
   const opened = openDatabase(parseDatabaseUrl(loaded.config.database, loaded.baseDir)!);
   const client = new ImapFlow(imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }));
   client.on('error', () => undefined);

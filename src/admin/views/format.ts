@@ -1,6 +1,7 @@
 // Dates as a recruiter reads them: in the agency's time zone, day first, no seconds. Pure. Built on cached
 // Intl formatters rather than luxon objects: a list page formats a hundred dates, and that must stay cheap.
 import { DateTime } from 'luxon';
+import { REASON_LABELS as DIGEST_REASON_LABELS } from '../../digest/digest-view.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -66,14 +67,7 @@ export const STATUS_LABELS: Record<string, string> = {
   archived: 'Archived',
 };
 
-export const REASON_LABELS: Record<string, string> = {
-  reply_waiting: 'Waiting for reply',
-  feedback_owed: 'Feedback owed',
-  bounced: 'Address bounced',
-  life_event: 'Personal news',
-  opening_match: 'Matching opening',
-  check_in_due: 'Check-in due',
-  no_reply: 'Gone quiet',
-};
+/** The digest's words for each reason, addressed to whoever reads the admin page rather than to "you". */
+export const REASON_LABELS: Record<string, string> = { ...DIGEST_REASON_LABELS, reply_waiting: 'Waiting for reply' };
 
 export const DAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

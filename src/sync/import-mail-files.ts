@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { KeepwarmError } from '../errors.js';
 import { addressKey } from '../core/email-address.js';
 import { readMailPaths, type MailFile } from './mail-files.js';
-import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './envelope-facts.js';
+import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './header-facts.js';
 import { createLibraryPipeline } from './library-pipeline.js';
 import { createParsePool } from './parse-pool.js';
 import type { FullItem, PipelineWhere } from './message-pipeline.js';

@@ -19,7 +19,7 @@ import { forwardedFacts } from '../core/forwarded-facts.js';
 import { addressKey, bareAddress } from '../core/email-address.js';
 import { loadDirectory, loadRecruiterIds } from './load-directory.js';
 import { PARSE_OPTIONS } from './parse-worker.js';
-import { withCrlfLineEnds } from './envelope-facts.js';
+import { withCrlfLineEnds } from './header-facts.js';
 import type { FullItem, HeaderItem, HeaderVerdict, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 
 /** Raw message in, MailFacts out: in-process by default, or in a worker (see parse-pool.ts). */

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { SourceRef } from '../core/message-record.js';
-import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './envelope-facts.js';
+import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './header-facts.js';
 import type { FullItem, HeaderItem, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 import { addCounts, emptyCounts, writeDecisions, type DecidedMessage, type DecisionCounts } from './write-decisions.js';
 import { getPosition, markFolderHealthy } from './mailbox-positions.js';

@@ -40,14 +40,38 @@ export function addressesIn(values: readonly string[] | undefined): MailAddress[
 }
 
 export function factsFromHeaderBlock(headerBlock: Buffer | undefined): MailFacts {
+  return factsFromHeaders(parseHeaderBlock(headerBlock ?? Buffer.alloc(0)));
+}
+
+/** Bcc is only ever present on the sender's own copy (Sent); routing reads it there. */
+export function bccFromHeaderBlock(headerBlock: Buffer | undefined): MailAddress[] {
+  return addressesIn(parseHeaderBlock(headerBlock ?? Buffer.alloc(0)).get('bcc'));
+}
+
+export interface HeaderBlockFacts {
+  facts: MailFacts;
+  bcc: MailAddress[];
+  bareCarriageReturns: boolean;
+}
+
+/**
+ * Everything the screening step reads from one header block, splitting it into headers once: the
+ * sync does this for every message it sees, most of which it never fetches more of (bench P1).
+ */
+export function readHeaderBlock(headerBlock: Buffer | undefined): HeaderBlockFacts {
   const headers = parseHeaderBlock(headerBlock ?? Buffer.alloc(0));
+  return { facts: factsFromHeaders(headers), bcc: addressesIn(headers.get('bcc')), bareCarriageReturns: hasBareCarriageReturns(headerBlock) };
+}
+
+function factsFromHeaders(headers: Map<string, string[]>): MailFacts {
   const first = (name: string): string | undefined => headers.get(name)?.[0];
   const contentType = parseContentType(first('content-type'));
   const rawDate = first('date');
   const date = rawDate ? new Date(rawDate.replace(/\s*\([^)]*\)\s*$/, '')) : null;
+  const inReplyTo = messageIdsIn(first('in-reply-to'))[0];
   return {
     messageId: first('message-id') ?? null,
-    inReplyTo: messageIdsIn(first('in-reply-to'))[0] ? `<${messageIdsIn(first('in-reply-to'))[0]}>` : null,
+    inReplyTo: inReplyTo ? `<${inReplyTo}>` : null,
     references: messageIdsIn(first('references')),
     from: addressesIn(headers.get('from')),
     sender: addressesIn(headers.get('sender')),
@@ -61,11 +85,6 @@ export function factsFromHeaderBlock(headerBlock: Buffer | undefined): MailFacts
     text: null,
     attachments: [],
   };
-}
-
-/** Bcc is only ever present on the sender's own copy (Sent); routing reads it there. */
-export function bccFromHeaderBlock(headerBlock: Buffer | undefined): MailAddress[] {
-  return addressesIn(parseHeaderBlock(headerBlock ?? Buffer.alloc(0)).get('bcc'));
 }
 
 /** True when the block ends lines with a bare CR (old Mac mail, broken gateways). */

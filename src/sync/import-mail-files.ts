@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { KeepwarmError } from '../errors.js';
 import { addressKey } from '../core/email-address.js';
 import { readMailPaths, type MailFile } from './mail-files.js';
-import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './header-facts.js';
+import { readHeaderBlock } from './header-facts.js';
 import { createLibraryPipeline } from './library-pipeline.js';
 import { createParsePool } from './parse-pool.js';
 import type { FullItem, PipelineWhere } from './message-pipeline.js';
@@ -74,14 +74,5 @@ function toItem(file: MailFile, index: number): FullItem {
   const lf = file.raw.indexOf('\n\n');
   const headerEnd = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 2 : lf >= 0 ? lf + 1 : file.raw.length;
   const headerBlock = file.raw.subarray(0, headerEnd);
-  return {
-    uid: String(index),
-    facts: factsFromHeaderBlock(headerBlock),
-    bcc: bccFromHeaderBlock(headerBlock),
-    size: file.raw.length,
-    internalDate: null,
-    source: file.raw,
-    truncated: false,
-    bareCarriageReturns: hasBareCarriageReturns(headerBlock),
-  };
+  return { uid: String(index), ...readHeaderBlock(headerBlock), size: file.raw.length, internalDate: null, source: file.raw, truncated: false };
 }

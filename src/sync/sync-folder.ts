@@ -6,11 +6,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { SourceRef } from '../core/message-record.js';
-import { bccFromHeaderBlock, factsFromHeaderBlock, hasBareCarriageReturns } from './header-facts.js';
+import { readHeaderBlock } from './header-facts.js';
 import type { FullItem, HeaderItem, MessagePipeline, PipelineWhere } from './message-pipeline.js';
 import { addCounts, emptyCounts, writeDecisions, type DecidedMessage, type DecisionCounts } from './write-decisions.js';
 import { getPosition, markFolderHealthy } from './mailbox-positions.js';
 import { imapCall } from './imap-connection.js';
+import { createLookahead } from './lookahead.js';
 
 export interface FolderSyncOptions {
   db: Kysely<Database>;
@@ -42,6 +43,17 @@ const long = (options: FolderSyncOptions): number => 5 * short(options);
 /** Bodies are fetched in groups of at most this many bytes, to bound memory. */
 const SOURCE_GROUP_BYTES = 32 * 1024 * 1024;
 const MAX_PARSE_ATTEMPTS = 3;
+/**
+ * Header batches fetched ahead of the one being decided. Two keep the connection busy both while a
+ * batch is screened and while its bodies are parsed and written; memory grows by two header batches.
+ */
+const HEADER_LOOKAHEAD = 2;
+
+interface PlannedBatch {
+  uids: readonly number[];
+  /** Where the folder's position moves when the batch commits; null for retries and backfills. */
+  advance: { lastUid: number; highestModseq: string | null } | null;
+}
 
 export async function syncFolder(options: FolderSyncOptions): Promise<FolderSummary> {
   const { db, client, where } = options;
@@ -52,9 +64,8 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
     const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT', short(options));
     try {
       const uidvalidity = String(client.mailbox ? client.mailbox.uidValidity : '');
-      for (const chunk of chunks([...options.onlyUids], options.batchSize)) {
-        addCounts(summary, await syncBatch(options, chunk, uidvalidity, null));
-      }
+      const plan = chunks([...options.onlyUids], options.batchSize).map((uids): PlannedBatch => ({ uids, advance: null }));
+      addCounts(summary, await syncBatches(options, plan, uidvalidity));
     } finally {
       lock.release();
     }
@@ -84,16 +95,17 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
     const found = (await imapCall(client, client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), 'SEARCH', long(options))) || [];
     const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b);
     const highestModseq = mailbox.highestModseq !== undefined ? String(mailbox.highestModseq) : null;
-    if (retryUids.length > 0) addCounts(summary, await syncBatch(options, retryUids, currentValidity, null));
     const batches = chunks(uids, options.batchSize);
+    const plan: PlannedBatch[] = retryUids.length > 0 ? [{ uids: retryUids, advance: null }] : [];
     for (const [i, batch] of batches.entries()) {
       const isLast = i === batches.length - 1;
       // The last batch moves the position to UIDNEXT-1, past any UIDs that were expunged meanwhile.
       // (UIDNEXT from this pass's STATUS: the client's cached value for an already selected folder
       // can run ahead of what was fetched, which would skip a message for good.)
       const reached = isLast ? Math.max(batch[batch.length - 1]!, uidNext - 1) : batch[batch.length - 1]!;
-      addCounts(summary, await syncBatch(options, batch, currentValidity, { lastUid: reached, highestModseq }));
+      plan.push({ uids: batch, advance: { lastUid: reached, highestModseq } });
     }
+    addCounts(summary, await syncBatches(options, plan, currentValidity));
     if (batches.length === 0) {
       await writeDecisions(db, [], positionUpdate(options, currentValidity, Math.max(lastUid, uidNext - 1), highestModseq), nowIso());
     }
@@ -104,27 +116,54 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
   return summary;
 }
 
-async function syncBatch(
-  options: FolderSyncOptions,
-  uids: readonly number[],
-  uidvalidity: string,
-  advance: { lastUid: number; highestModseq: string | null } | null,
-): Promise<DecisionCounts> {
-  const { client, pipeline, where } = options;
+/**
+ * The batches in order, each committed with its position before the next one is screened (screening
+ * reads the threads the batch before logged). Only header FETCHes run ahead (HEADER_LOOKAHEAD): imapflow
+ * sends one command at a time, in order, and fetchAll drains its own responses, so the body FETCH of the
+ * current batch simply queues behind them and no command is ever issued inside an open FETCH iterator.
+ * A batch that fails ends the loop: nothing after it commits, and no further batch is fetched.
+ */
+async function syncBatches(options: FolderSyncOptions, plan: readonly PlannedBatch[], uidvalidity: string): Promise<DecisionCounts> {
+  const counts = emptyCounts();
+  const headers = createLookahead(
+    plan.map((batch) => () => fetchHeaderItems(options, batch.uids)),
+    HEADER_LOOKAHEAD,
+  );
+  try {
+    for (const batch of plan) {
+      addCounts(counts, await syncBatch(options, await headers.next(), uidvalidity, batch.advance));
+    }
+  } finally {
+    // A look-ahead still on the wire finishes (or fails) before the caller releases the folder.
+    await headers.settle();
+  }
+  return counts;
+}
+
+/** One batch's header blocks, read into facts as soon as they arrive (while the batch before is decided). */
+async function fetchHeaderItems(options: FolderSyncOptions, uids: readonly number[]): Promise<HeaderItem[]> {
+  const { client } = options;
   const fetched = await imapCall(
     client,
     client.fetchAll(uids.join(','), { uid: true, internalDate: true, size: true, headers: true }, { uid: true }),
     'FETCH headers',
     long(options),
   );
-  const items: HeaderItem[] = fetched.map((m) => ({
+  return fetched.map((m) => ({
     uid: String(m.uid),
-    facts: factsFromHeaderBlock(m.headers),
-    bcc: bccFromHeaderBlock(m.headers),
+    ...readHeaderBlock(m.headers),
     size: m.size ?? 0,
     internalDate: m.internalDate ? new Date(m.internalDate) : null,
-    bareCarriageReturns: hasBareCarriageReturns(m.headers),
   }));
+}
+
+async function syncBatch(
+  options: FolderSyncOptions,
+  items: readonly HeaderItem[],
+  uidvalidity: string,
+  advance: PlannedBatch['advance'],
+): Promise<DecisionCounts> {
+  const { client, pipeline, where } = options;
   const verdicts = await pipeline.screen(items, where);
   const source = (uid: string): SourceRef => ({ mailbox: where.mailbox, folder: where.folder, uidvalidity, uid, role: where.mailboxRole });
   const decided: DecidedMessage[] = [];

@@ -30,9 +30,10 @@ export type SyncService = ReturnType<typeof createSyncService>;
 export function createSyncService(deps: SyncServiceDeps) {
   const { config, baseDir } = deps.loaded;
   // Parsing runs in a worker thread with a deadline, so one hostile message cannot block the sync.
-  const pool = deps.parse ? null : createParsePool();
+  // It starts at once, so its start-up overlaps the IMAP login rather than delaying the first batch.
+  const pool = deps.parse ? null : createParsePool({ startNow: true });
   const parse: ParseMail = deps.parse ?? ((source) => pool!.parse(source));
-  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now, parse });
+  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now, parse, ...(pool ? { readInlineForward: pool.readInlineForward } : {}) });
   const mailboxDeps = {
     db: deps.db,
     pipeline,

@@ -71,6 +71,24 @@ function patternSource(phrase: string): string {
   return `${before}${source}${after}`;
 }
 
+// Most mail holds none of the phrases. One pass with every phrase as an alternative says whether any of
+// them can match at all, and only then do the per-phrase passes (which also find overlapping hits) run:
+// an alternation matches somewhere exactly when one of its alternatives does, so nothing is lost
+// (bench P1: ~140 passes over every logged message became 8). Without the g flag, a shared RegExp
+// carries no state between calls.
+const ANY_PHRASE_PATTERNS = new Map<string, RegExp>();
+const MAX_CACHED_LISTS = 1_000;
+
+function anyPhrasePattern(phrases: readonly string[]): RegExp {
+  const key = phrases.join('\u0000');
+  let pattern = ANY_PHRASE_PATTERNS.get(key);
+  if (pattern === undefined) {
+    pattern = new RegExp(phrases.map((phrase) => `(?:${compilePhrase(phrase).source})`).join('|'), 'iu');
+    if (ANY_PHRASE_PATTERNS.size < MAX_CACHED_LISTS) ANY_PHRASE_PATTERNS.set(key, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Every non-negated hit of any phrase in the text, in text order. Overlapping hits keep the longest. A hit
  * is negated when the few words before it in the same clause hold a negation ("please don't remove me",
@@ -78,7 +96,9 @@ function patternSource(phrase: string): string {
  */
 export function findPhrases(text: string, phrases: readonly string[], options: FindOptions = {}): PhraseHit[] {
   const raw: { index: number; end: number }[] = [];
-  for (const phrase of new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 0))) {
+  const distinct = [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 0))];
+  if (distinct.length === 0 || !anyPhrasePattern(distinct).test(text)) return [];
+  for (const phrase of distinct) {
     for (const m of text.matchAll(compilePhrase(phrase))) {
       if (m[0].length > 0) raw.push({ index: m.index, end: m.index + m[0].length });
     }

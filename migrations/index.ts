@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_talent_library.js';
 import * as m0002 from './0002_candidate_activity.js';
 import * as m0003 from './0003_candidate_search.js';
+import * as m0004 from './0004_candidate_digest.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_talent_library': m0001,
   '0002_candidate_activity': m0002,
   '0003_candidate_search': m0003,
+  '0004_candidate_digest': m0004,
 };

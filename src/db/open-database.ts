@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { KeepwarmError } from '../errors.js';
+import { registerSqliteHandle } from './read-rows.js';
 
 export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -40,5 +41,6 @@ export function openDatabase(location: DatabaseLocation): OpenedDatabase {
   // Erased personal data must not linger in freed pages.
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerSqliteHandle(db, sqlite);
   return { db, file: location.file, close: () => db.destroy() };
 }

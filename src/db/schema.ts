@@ -219,6 +219,23 @@ export interface CandidateActivityTable {
   last_contact_at: string;
 }
 
+/**
+ * What the digest reads about each candidate, kept by triggers (migration 0004): the contact summary (mail
+ * references packed "occurred_at US id US recruiter_id US direction US subject", US = char(31)), addresses
+ * and skills. See load-contact-summaries.ts and load-digest-world.ts.
+ */
+export interface CandidateDigestTable {
+  candidate_id: number;
+  last_in: string | null;
+  last_out: string | null;
+  last_bounce: string | null;
+  unanswered: Generated<number>;
+  first_unanswered: string | null;
+  latest_recruiter_id: number | null;
+  emails: string | null;
+  skills: string | null;
+}
+
 export interface Database {
   recruiters: RecruitersTable;
   recruiter_aliases: RecruiterAliasesTable;
@@ -239,6 +256,7 @@ export interface Database {
   digest_runs: DigestRunsTable;
   audit_log: AuditLogTable;
   candidate_activity: CandidateActivityTable;
+  candidate_digest: CandidateDigestTable;
 }
 
 export type Recruiter = Selectable<RecruitersTable>;

@@ -1,8 +1,8 @@
-// Per-candidate contact summaries computed in SQL, so the digest never loads every interaction. One grouped
-// pass over interactions finds each candidate's latest personal mail each way and latest bounce; each max()
-// runs over "time, id, recruiter, direction, subject" packed in one string, so the pass also brings back the row it
-// found (the latest time, the highest id on a tie) without a second lookup per candidate. The meaning is
-// contact-summary.ts's; a loader test checks the two agree. SQLite SQL (char(), negative substr()).
+// Per-candidate contact summaries for the digest, read from the table triggers keep (migration 0004), so
+// the digest never loads every interaction. A mail reference is "time, id, recruiter, direction, subject"
+// packed in one string, so max() over them picks the latest mail (the highest id on a tie) and brings its
+// fields back without a second lookup. The meaning is contact-summary.ts's; a loader test checks the two
+// agree. SQLite SQL (char(), negative substr()).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Direction } from '../db/schema.js';
 import type { ContactSummary, MailRef } from './digest-world.js';
@@ -42,20 +42,58 @@ function unpack(value: string | null): MailRef | null {
   };
 }
 
+/** candidate_contact's columns as the loader selects them (see `STORED_CONTACT_COLUMNS`). */
+export type StoredContact = [
+  lastIn: string | null,
+  lastOut: string | null,
+  lastBounce: string | null,
+  unanswered: number | null,
+  firstUnanswered: string | null,
+  latestRecruiterId: number | null,
+];
+
+/** Selects a StoredContact from candidate_digest aliased `d` (all null for a candidate with no mail). */
+export const STORED_CONTACT_COLUMNS = sql`d.last_in, d.last_out, d.last_bounce, d.unanswered, d.first_unanswered, d.latest_recruiter_id`;
+
 /**
- * Contact summaries for the candidates `scope` selects (a subquery of candidate ids), counting only mail up
- * to `now`. Candidates with no mail get no entry. The fallback owner (latestRecruiterId) is looked up only
- * for candidates without an owner.
+ * A summary from candidate_digest, the table triggers keep over all of a candidate's mail (migration
+ * 0004): exact for a candidate with no mail dated after the digest's `now` (see `candidatesWithMailAfter`).
+ * The fallback owner is kept only for a candidate without an owner, as the rules use it.
  */
-export async function loadContactSummaries(
-  db: Kysely<Database>,
-  scope: RawBuilder<unknown>,
-  now: string,
-  options: { narrow: boolean },
-): Promise<Map<number, ContactSummary>> {
-  // A narrow scope (one recruiter's candidates) walks the (candidate_id, occurred_at) index for just those
-  // candidates; for everyone, one plain pass over the table is cheaper than that.
-  const onlyScope = options.narrow ? sql`and i.candidate_id in (${scope})` : sql``;
+export function contactFromStored(stored: StoredContact, hasOwner: boolean): ContactSummary {
+  const [lastIn, lastOut, lastBounce, unanswered, firstUnanswered, latestRecruiterId] = stored;
+  if (lastIn === null && lastOut === null && lastBounce === null && latestRecruiterId === null) return NO_CONTACT;
+  const first = unpack(firstUnanswered);
+  return {
+    lastInbound: unpack(lastIn),
+    lastOutbound: unpack(lastOut),
+    outboundSinceInbound: first && unanswered ? { count: unanswered, first } : null,
+    lastBounce: unpack(lastBounce),
+    latestRecruiterId: hasOwner ? null : latestRecruiterId,
+  };
+}
+
+/** Candidates with mail dated after `now` (a replay with --at, or a Date header a little in the future). */
+export const candidatesWithMailAfter = (now: string): RawBuilder<unknown> =>
+  // No DISTINCT: it would make SQLite scan the (candidate_id, occurred_at) index instead of seeking by time.
+  sql`select candidate_id from interactions where occurred_at > ${now}`;
+
+/**
+ * Summaries of the candidates `scope` selects that have mail after `now`, computed from their interactions
+ * up to `now`, for which the stored summary would count too much. Usually none or a handful.
+ */
+export async function loadReplayedContacts(db: Kysely<Database>, scope: RawBuilder<unknown>, now: string): Promise<Map<number, ContactSummary>> {
+  const { rows } = await sql<{ candidate_id: number }>`
+    select distinct candidate_id from (${candidatesWithMailAfter(now)}) where candidate_id in (${scope})`.execute(db);
+  if (rows.length === 0) return new Map();
+  const ids = rows.map((row) => row.candidate_id);
+  const summaries = await summariseUpTo(db, sql`select value from json_each(${JSON.stringify(ids)})`, now);
+  // Someone whose every mail is after `now` had no contact yet, as of then.
+  return new Map(ids.map((id) => [id, summaries.get(id) ?? NO_CONTACT]));
+}
+
+/** The same summaries computed from the interactions themselves, counting only mail up to `now`. */
+async function summariseUpTo(db: Kysely<Database>, scope: RawBuilder<unknown>, now: string): Promise<Map<number, ContactSummary>> {
   const { rows } = await sql<SummaryRow>`
     with agg as materialized (
       select i.candidate_id,
@@ -63,23 +101,21 @@ export async function loadContactSummaries(
         max(case when i.kind = 'personal' and i.direction = 'outbound' then ${packed()} end) as last_out,
         max(case when i.kind = 'bounce' then ${packed()} end) as last_bounce
       from interactions i
-      where i.occurred_at <= ${now} ${onlyScope}
+      where i.occurred_at <= ${now} and i.candidate_id in (${scope})
       group by i.candidate_id
-    ),
-    scoped as materialized (
-      select * from agg where candidate_id in (${scope})
     ),
     unanswered as materialized (
       select a.candidate_id, count(*) as unanswered, min(${packed()}) as first_unanswered
-      from scoped a cross join interactions i
+      from agg a cross join interactions i
       where a.last_out > coalesce(a.last_in, '')
         and i.candidate_id = a.candidate_id and i.occurred_at > coalesce(${timeOf('a.last_in')}, '') and i.occurred_at <= ${now}
         and i.kind = 'personal' and i.direction = 'outbound'
       group by a.candidate_id
     )
     select s.candidate_id, s.last_in, s.last_out, s.last_bounce, u.unanswered, u.first_unanswered
-    from scoped s left join unanswered u on u.candidate_id = s.candidate_id
+    from agg s left join unanswered u on u.candidate_id = s.candidate_id
   `.execute(db);
+  if (rows.length === 0) return new Map();
 
   const recruiters = await sql<RecruiterRow>`
     select i.candidate_id,

@@ -3,11 +3,13 @@
 // summary per candidate computed in SQL), so a large library still fits in one quick pass.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { rulesSchema, type MailboxConfig, type RulesConfig } from '../config/config-schema.js';
-import type { CandidateStatus, Database } from '../db/schema.js';
+import type { CandidateStatus, Database, OutcomeStage } from '../db/schema.js';
+import { forEachRow, readRows } from '../db/read-rows.js';
 import { addressKey } from '../core/email-address.js';
+import { skillKey } from '../core/library-fields.js';
 import { safeZone } from './calendar.js';
-import type { DigestWorld, WorldCandidate, WorldMailboxFolder, WorldOptOut } from './digest-world.js';
-import { loadContactSummaries, NO_CONTACT } from './load-contact-summaries.js';
+import type { DigestWorld, WorldCandidate, WorldCandidateEmail, WorldMailboxFolder, WorldOptOut, WorldOutcome } from './digest-world.js';
+import { contactFromStored, loadReplayedContacts, STORED_CONTACT_COLUMNS, type StoredContact } from './load-contact-summaries.js';
 import { loadRecentSignals } from './load-recent-signals.js';
 import { readLibraryDate, readTimestamp } from './library-dates.js';
 
@@ -24,6 +26,27 @@ export interface LoadDigestWorldOptions {
 }
 
 const DAY_MS = 86_400_000;
+const US = '\x1f';
+const RS = '\x1e';
+const NO_SKILLS: readonly string[] = Object.freeze([]);
+
+type CandidateRow = [
+  id: number, name: string, status: CandidateStatus, cadenceDays: number | null, snoozedUntil: string | null,
+  ownerRecruiterId: number | null, createdAt: string, optOutInteractionId: number | null, optOutDetectedAt: string | null,
+  previousStatus: string | null, ...contact: StoredContact, emails: string | null, skills: string | null,
+];
+type OutcomeRow = [
+  candidateId: number, openingId: number, title: string, client: string, stage: OutcomeStage, decidedAt: string | null, feedbackNotes: string | null,
+];
+
+/** "email US is_primary US bouncing_since" joined by RS, primary first (see the candidate query). */
+function readEmails(packed: string | null): WorldCandidateEmail[] {
+  if (packed === null) return [];
+  return packed.split(RS).map((entry) => {
+    const [email = '', primary, bouncing = ''] = entry.split(US);
+    return { email, isPrimary: primary === '1', bouncingSince: readTimestamp(bouncing || null) };
+  });
+}
 // Calendar days in a recruiter's zone can reach a day further back than 24-hour days from `now`.
 const SLACK_DAYS = 2;
 
@@ -32,7 +55,17 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
   const agencyZone = safeZone(options.timezone ?? 'UTC');
   const now = options.now.toISOString();
   const daysAgo = (days: number): string => new Date(options.now.getTime() - (days + SLACK_DAYS) * DAY_MS).toISOString();
-  const date = (value: string | null): Date | null => readLibraryDate(value, agencyZone);
+  // Decision and snooze dates repeat across thousands of candidates; luxon reads each distinct one once.
+  const dates = new Map<string, Date | null>();
+  const date = (value: string | null): Date | null => {
+    if (value === null) return null;
+    let read = dates.get(value);
+    if (read === undefined) {
+      read = readLibraryDate(value, agencyZone);
+      dates.set(value, read);
+    }
+    return read === null ? null : new Date(read.getTime());
+  };
 
   const recruiterRows = await db.selectFrom('recruiters').select(['id', 'name', 'email', 'timezone']).orderBy('id').execute();
   const aliasRows = await db.selectFrom('recruiter_aliases').select(['recruiter_id', 'email']).execute();
@@ -48,33 +81,11 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
 
   // Candidates who can appear: not archived; opted out only while awaiting confirmation.
   const owner = options.recruiterId;
-  const scope: RawBuilder<unknown> = sql`select id from candidates
-    where status <> 'archived' and (status <> 'do_not_contact' or opt_out_detected_at is not null)
-    ${owner === undefined ? sql`` : sql`and (owner_recruiter_id = ${owner} or owner_recruiter_id is null)`}`;
-  const inScope = sql<boolean>`candidate_id in (${scope})`;
+  const scopeWhere = sql`c.status <> 'archived' and (c.status <> 'do_not_contact' or c.opt_out_detected_at is not null)
+    ${owner === undefined ? sql`` : sql`and (c.owner_recruiter_id = ${owner} or c.owner_recruiter_id is null)`}`;
+  const scope: RawBuilder<unknown> = sql`select c.id from candidates c where ${scopeWhere}`;
 
-  const candidateRows = await db
-    .selectFrom('candidates')
-    .select(['id', 'name', 'status', 'cadence_days', 'snoozed_until', 'owner_recruiter_id', 'created_at', 'opt_out_interaction_id', 'opt_out_detected_at', 'previous_status'])
-    .where(sql<boolean>`id in (${scope})`)
-    .orderBy('id')
-    .execute();
-  const emailRows = await db
-    .selectFrom('candidate_emails')
-    .select(['candidate_id', 'email', 'is_primary', 'bouncing_since'])
-    .where(inScope)
-    .orderBy('candidate_id')
-    .orderBy('is_primary', 'desc')
-    .orderBy('id')
-    .execute();
-  const outcomeRows = await db
-    .selectFrom('outcomes')
-    .innerJoin('openings', 'openings.id', 'outcomes.opening_id')
-    .select(['outcomes.candidate_id', 'outcomes.opening_id', 'openings.title', 'openings.client', 'outcomes.stage', 'outcomes.decided_at', 'outcomes.feedback_notes'])
-    .where(sql<boolean>`outcomes.candidate_id in (${scope})`)
-    .execute();
-
-  // Only open openings young enough to match, and only the candidate skills they ask for.
+  // Only open openings young enough to match (candidates' skills are read only when there are some).
   const openingRows = await db
     .selectFrom('openings')
     .select(['id', 'title', 'client', 'status', 'opened_at'])
@@ -86,67 +97,84 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
   const openingIds = openingRows.map((o) => o.id);
   const openingSkillRows =
     openingIds.length === 0 ? [] : await db.selectFrom('opening_skills').select(['opening_id', 'skill', 'skill_key']).where('opening_id', 'in', openingIds).execute();
-  const wantedSkills = [...new Set(openingSkillRows.map((s) => s.skill_key))];
-  // By skill first (indexed); candidates out of scope are simply not looked up below.
-  const skillRows =
-    wantedSkills.length === 0
-      ? []
-      : await db.selectFrom('candidate_skills').select(['candidate_id', 'skill']).where('skill_key', 'in', wantedSkills).execute();
 
-  const contacts = await loadContactSummaries(db, scope, now, { narrow: owner !== undefined });
+  const outcomeRows = (await readRows(
+    db,
+    sql`select o.candidate_id, o.opening_id, p.title, p.client, o.stage, o.decided_at, o.feedback_notes
+      from outcomes o join openings p on p.id = o.opening_id
+      where o.candidate_id in (${scope})`,
+  )) as OutcomeRow[];
+  const replayed = await loadReplayedContacts(db, scope, now);
   const signals = await loadRecentSignals(db, { since: daysAgo(Math.max(rules.lifeEventDays, 7)), now });
-
-  const optOutIds = candidateRows.flatMap((c) => (c.status === 'do_not_contact' && c.opt_out_interaction_id !== null ? [c.opt_out_interaction_id] : []));
   const optOutMails = new Map(
-    (optOutIds.length === 0
-      ? []
-      : await db.selectFrom('interactions').select(['id', 'occurred_at', 'subject', 'snippet', 'direction', 'recruiter_id']).where('id', 'in', optOutIds).execute()
+    (
+      await db
+        .selectFrom('interactions')
+        .select(['id', 'occurred_at', 'subject', 'snippet', 'direction', 'recruiter_id'])
+        .where('id', 'in', sql<number>`(select c.opt_out_interaction_id from candidates c where c.status = 'do_not_contact' and ${scopeWhere})`)
+        .execute()
     ).map((m) => [m.id, m]),
   );
 
-  const group = <T extends { candidate_id: number }>(rows: readonly T[]): Map<number, T[]> => {
-    const map = new Map<number, T[]>();
-    for (const row of rows) {
-      const list = map.get(row.candidate_id);
-      if (list) list.push(row);
-      else map.set(row.candidate_id, [row]);
-    }
-    return map;
+  // Only the skills some fresh opening asks for: the rest can match nothing this week.
+  const wanted = new Set(openingSkillRows.map((s) => s.skill_key));
+  const keys = new Map<string, string>();
+  const readWantedSkills = (packed: string | null): readonly string[] => {
+    if (packed === null || wanted.size === 0) return NO_SKILLS;
+    const skills = packed.split(US).filter((skill) => {
+      let key = keys.get(skill);
+      if (key === undefined) keys.set(skill, (key = skillKey(skill)));
+      return wanted.has(key);
+    });
+    return skills.length === 0 ? NO_SKILLS : skills;
   };
-  const emails = group(emailRows);
-  const outcomes = group(outcomeRows);
-  const skills = group(skillRows);
 
-  const candidates = candidateRows.map((c): WorldCandidate => {
+  const outcomes = new Map<number, WorldOutcome[]>();
+  for (const [candidateId, openingId, openingTitle, client, stage, decidedAt, feedbackNotes] of outcomeRows) {
+    const outcome: WorldOutcome = { openingId, openingTitle, client, stage, decidedAt: date(decidedAt), feedbackNotes };
+    const list = outcomes.get(candidateId);
+    if (list) list.push(outcome);
+    else outcomes.set(candidateId, [outcome]);
+  }
+
+  const toCandidate = (row: CandidateRow): WorldCandidate => {
+    const [id, name, status, cadenceDays, snoozedUntil, ownerRecruiterId, createdAt, optOutInteractionId, optOutDetectedAt, previousStatus] = row;
     let optOut: WorldOptOut | null = null;
-    if (c.status === 'do_not_contact' && c.opt_out_detected_at) {
-      const mail = c.opt_out_interaction_id === null ? undefined : optOutMails.get(c.opt_out_interaction_id);
+    if (status === 'do_not_contact' && optOutDetectedAt) {
+      const mail = optOutInteractionId === null ? undefined : optOutMails.get(optOutInteractionId);
       optOut = {
-        detectedAt: new Date(c.opt_out_detected_at),
-        previousStatus: c.previous_status as CandidateStatus | null,
+        detectedAt: new Date(optOutDetectedAt),
+        previousStatus: previousStatus as CandidateStatus | null,
         mail: mail
           ? { interactionId: mail.id, at: new Date(mail.occurred_at), subject: mail.subject, snippet: mail.snippet, direction: mail.direction, recruiterId: mail.recruiter_id }
           : null,
       };
     }
+    const stored = row.slice(10, 16) as StoredContact;
     return {
-      id: c.id,
-      name: c.name,
-      status: c.status,
-      cadenceDays: c.cadence_days,
-      snoozedUntil: date(c.snoozed_until),
-      ownerRecruiterId: c.owner_recruiter_id,
-      createdAt: new Date(c.created_at),
-      emails: (emails.get(c.id) ?? []).map((e) => ({ email: e.email, isPrimary: e.is_primary === 1, bouncingSince: readTimestamp(e.bouncing_since) })),
-      skills: (skills.get(c.id) ?? []).map((s) => s.skill),
-      outcomes: (outcomes.get(c.id) ?? []).map((o) => ({
-        openingId: o.opening_id, openingTitle: o.title, client: o.client, stage: o.stage, decidedAt: date(o.decided_at), feedbackNotes: o.feedback_notes,
-      })),
-      contact: contacts.get(c.id) ?? NO_CONTACT,
-      lifeEvents: signals.lifeEvents.get(c.id) ?? [],
-      optOut,
+      id, name, status, cadenceDays, ownerRecruiterId, optOut,
+      snoozedUntil: date(snoozedUntil),
+      createdAt: new Date(createdAt),
+      emails: readEmails(row[16]),
+      skills: readWantedSkills(row[17]),
+      outcomes: outcomes.get(id) ?? [],
+      contact: replayed.get(id) ?? contactFromStored(stored, ownerRecruiterId !== null),
+      lifeEvents: signals.lifeEvents.get(id) ?? [],
     };
-  });
+  };
+  // One row per candidate, streamed (forEachRow): the candidate and what triggers keep for the digest
+  // (migration 0004): the contact summary, addresses packed "email US is_primary US bouncing_since" joined
+  // by RS (primary first), and skills joined by US.
+  const candidates: WorldCandidate[] = [];
+  await forEachRow(
+    db,
+    sql`select c.id, c.name, c.status, c.cadence_days, c.snoozed_until, c.owner_recruiter_id, c.created_at,
+        c.opt_out_interaction_id, c.opt_out_detected_at, c.previous_status, ${STORED_CONTACT_COLUMNS}, d.emails, d.skills
+      from candidates c left join candidate_digest d on d.candidate_id = c.id
+      where ${scopeWhere}
+      order by c.id`,
+    (row) => candidates.push(toCandidate(row as CandidateRow)),
+  );
 
   const logCopies = await loadLastLogCopies(db, logMailboxes, daysAgo(rules.silentRecruiterDays), now);
   const positions = await db.selectFrom('mailbox_positions').select(['mailbox', 'folder', 'last_success_at', 'last_error', 'last_error_at']).execute();
@@ -188,15 +216,24 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
 /** Each recruiter's latest outbound mail seen in a log mailbox since `since`: their BCC/CC habit. */
 async function loadLastLogCopies(db: Kysely<Database>, logMailboxes: readonly string[], since: string, now: string): Promise<Map<number, Date>> {
   if (logMailboxes.length === 0) return new Map();
+  // Per recruiter, newest first through (recruiter_id, occurred_at): stops at their latest copy instead of
+  // reading every recent interaction of the agency.
   const rows = await db
-    .selectFrom('interactions as i')
-    .select(['i.recruiter_id', (eb) => eb.fn.max('i.occurred_at').as('last_at')])
-    .where('i.direction', '=', 'outbound')
-    .where('i.recruiter_id', 'is not', null)
-    .where('i.occurred_at', '>', since)
-    .where('i.occurred_at', '<=', now)
-    .where((eb) => eb.exists(eb.selectFrom('interaction_sources as s').select('s.id').whereRef('s.interaction_id', '=', 'i.id').where('s.mailbox', 'in', logMailboxes)))
-    .groupBy('i.recruiter_id')
+    .selectFrom('recruiters as r')
+    .select((eb) => [
+      'r.id',
+      eb
+        .selectFrom('interactions as i')
+        .select('i.occurred_at')
+        .whereRef('i.recruiter_id', '=', 'r.id')
+        .where('i.direction', '=', 'outbound')
+        .where('i.occurred_at', '>', since)
+        .where('i.occurred_at', '<=', now)
+        .where((inner) => inner.exists(inner.selectFrom('interaction_sources as s').select('s.id').whereRef('s.interaction_id', '=', 'i.id').where('s.mailbox', 'in', logMailboxes)))
+        .orderBy('i.occurred_at', 'desc')
+        .limit(1)
+        .as('last_at'),
+    ])
     .execute();
-  return new Map(rows.flatMap((r) => (r.recruiter_id === null || !r.last_at ? [] : [[r.recruiter_id, new Date(r.last_at)]])));
+  return new Map(rows.flatMap((r) => (r.last_at ? [[r.id, new Date(r.last_at)]] : [])));
 }

@@ -8,6 +8,7 @@ const DISPLAY_LOCALE = 'en-US';
 // Every zone in use changes its offset on a quarter hour of UTC (most on the hour; a few on :30 or :45).
 const BUCKET_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
+const BUCKET_PER_DAY = DAY_MS / BUCKET_MS;
 
 export interface ZoneCalendar {
   zone: string;
@@ -41,14 +42,27 @@ export function calendarFor(zone: string): ZoneCalendar {
 function createZoneCalendar(zone: string): ZoneCalendar {
   const iana = IANAZone.create(zone);
   const offsets = new Map<number, number>();
-  const offsetMs = (ms: number): number => {
-    const bucket = Math.floor(ms / BUCKET_MS);
+  const bucketOffset = (bucket: number): number => {
     let offset = offsets.get(bucket);
     if (offset === undefined) {
       offset = iana.offset(bucket * BUCKET_MS) * 60_000;
       offsets.set(bucket, offset);
     }
     return offset;
+  };
+  // Most UTC days hold no offset change: when a day starts and ends on the same offset, every instant in it
+  // has that offset (no zone changes twice within a day and back), so the digest's 100,000 timestamps cost a
+  // few hundred lookups, not one per quarter hour.
+  const dayOffsets = new Map<number, number | null>();
+  const offsetMs = (ms: number): number => {
+    const day = Math.floor(ms / DAY_MS);
+    let offset = dayOffsets.get(day);
+    if (offset === undefined) {
+      const first = bucketOffset(day * BUCKET_PER_DAY);
+      offset = first === bucketOffset((day + 1) * BUCKET_PER_DAY - 1) ? first : null;
+      dayOffsets.set(day, offset);
+    }
+    return offset ?? bucketOffset(Math.floor(ms / BUCKET_MS));
   };
   const dayOf = (ms: number): number => Math.floor((ms + offsetMs(ms)) / DAY_MS);
   const calendar: ZoneCalendar = {

@@ -140,28 +140,58 @@ export function noReply(candidate: WorldCandidate, ctx: RuleContext): NoReplyRea
   }];
 }
 
+/** Which of a context's openings ask for each skill key: a candidate is then matched through their own skills. */
+type OpeningsBySkill = ReadonlyMap<string, readonly number[]>;
+const openingIndexes = new WeakMap<readonly MatchableOpening[], OpeningsBySkill>();
+
+function openingsBySkill(openings: readonly MatchableOpening[]): OpeningsBySkill {
+  let index = openingIndexes.get(openings);
+  if (!index) {
+    const built = new Map<string, number[]>();
+    openings.forEach(({ skillKeys }, position) => {
+      for (const key of skillKeys) built.set(key, [...(built.get(key) ?? []), position]);
+    });
+    index = built;
+    openingIndexes.set(openings, index);
+  }
+  return index;
+}
+
 export function openingMatch(candidate: WorldCandidate, ctx: RuleContext): OpeningMatchReason[] {
-  if (ctx.openings.length === 0 || candidate.skills.length < ctx.rules.openingMatchMinSkills) return [];
+  const minSkills = ctx.rules.openingMatchMinSkills;
+  if (ctx.openings.length === 0 || candidate.skills.length < minSkills) return [];
+  // Count shared skills per opening through the index (a candidate has a handful of skills; an agency may
+  // have dozens of fresh openings), and look closer only at openings sharing enough.
+  const index = openingsBySkill(ctx.openings);
   const skills = new Map<string, string>();
+  let shared: Map<number, number> | null = null;
   for (const skill of candidate.skills) {
     const key = cachedSkillKey(skill);
-    if (key) skills.set(key, skill.trim());
+    if (!key) continue;
+    const isNew = !skills.has(key);
+    skills.set(key, skill.trim());
+    const positions = isNew ? index.get(key) : undefined;
+    if (!positions) continue;
+    shared ??= new Map();
+    for (const position of positions) shared.set(position, (shared.get(position) ?? 0) + 1);
   }
-  if (skills.size < ctx.rules.openingMatchMinSkills) return [];
+  if (!shared || skills.size < minSkills) return [];
   const already = new Set(candidate.outcomes.map((outcome) => outcome.openingId));
   const reasons: OpeningMatchReason[] = [];
-  for (const { opening, skillKeys } of ctx.openings) {
+  // In the openings' own order, so ties below sort as they always have.
+  for (const position of [...shared.keys()].sort((a, b) => a - b)) {
+    if ((shared.get(position) ?? 0) < minSkills) continue;
+    const { opening, skillKeys } = ctx.openings[position] as MatchableOpening;
     if (opening.status !== 'open' || already.has(opening.id) || isAfter(opening.openedAt, ctx.now)) continue;
     if (calendarDaysBetween(opening.openedAt, ctx.now, ctx.zone) > ctx.rules.openingMatchMaxAgeDays) continue;
-    const shared = [...skillKeys]
+    const sharedSkills = [...skillKeys]
       .filter((key) => skills.has(key))
       .sort()
       .map((key) => skills.get(key) as string);
-    if (shared.length < ctx.rules.openingMatchMinSkills) continue;
-    const detail = `New opening ${opening.title} at ${opening.client} shares ${plural(shared.length, 'skill')}: ${shared.join(', ')}.`;
+    const detail = `New opening ${opening.title} at ${opening.client} shares ${plural(sharedSkills.length, 'skill')}: ${sharedSkills.join(', ')}.`;
     reasons.push({
-      code: 'opening_match', detail, evidence: null, urgency: shared.length,
-      openingId: opening.id, openingTitle: opening.title, client: opening.client, sharedSkills: shared,
+      code: 'opening_match', detail, evidence: null, urgency: sharedSkills.length,
+      openingId: opening.id, openingTitle: opening.title, client: opening.client, sharedSkills,
     });
   }
   return reasons.sort((a, b) => b.urgency - a.urgency || a.openingTitle.localeCompare(b.openingTitle));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeDigests } from './select-digest.js';
-import type { Digest } from './digest-types.js';
+import { compareEntries, computeDigests, sortEntries } from './select-digest.js';
+import { REASON_ORDER, type Digest, type DigestEntry, type Reason } from './digest-types.js';
 import type { DigestWorld, WorldCandidate } from './digest-world.js';
 import type { CandidateSpec } from '../../test/unit/digest/world-builder.js';
 import {
@@ -179,5 +179,23 @@ describe('sync health when a mailbox cannot be reached', () => {
         detail: 'Mailbox "alice" is failing (connect ECONNREFUSED): mail since Thu 19 Nov 2026 may be missing from this digest.',
       },
     ]);
+  });
+});
+
+describe('sortEntries', () => {
+  it('orders entries exactly as compareEntries does, for plain and accented names, ties and punctuation', () => {
+    const names = ['ann lee', 'Ann Lee', 'Anna', 'Ann  Lee', 'Ångström', 'angstrom', "O'Brien", 'O-Brien', 'Zoë', 'zoe', '', ' Bo', 'bo', 'Éva', 'eva', 'Eve'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n); // the high bits: an LCG's low bits repeat with a short period
+    };
+    const entries: DigestEntry[] = [];
+    for (let id = 1; id <= 400; id++) {
+      const code = REASON_ORDER[random(3)] ?? 'reply_waiting';
+      const reasons = random(10) === 0 ? [] : [{ code, urgency: random(4), detail: '', evidence: null } as unknown as Reason];
+      entries.push({ candidate: { id, name: names[random(names.length)] ?? '', email: null }, runnerUp: null, reasons, lastContact: null });
+    }
+    expect(sortEntries(entries).map((e) => e.candidate.id)).toEqual([...entries].sort(compareEntries).map((e) => e.candidate.id));
   });
 });

@@ -16,13 +16,14 @@ interface Input {
 const input = childInput<Input>();
 let stdout = '';
 let stdoutBytes = 0;
-const chunks: string[] = [];
+// Written as it comes, like a pipe: holding the output would add its size to the RSS being measured.
+const outFd = input.stdoutFile ? fs.openSync(input.stdoutFile, 'w') : null;
 let stderr = '';
 const io = {
   stdout: {
     write: (text: string) => {
       stdoutBytes += Buffer.byteLength(text);
-      if (input.stdoutFile) chunks.push(text);
+      if (outFd !== null) fs.writeSync(outFd, text);
       if (stdout.length < input.keepStdout) stdout += text.slice(0, input.keepStdout - stdout.length);
       return true;
     },
@@ -45,7 +46,7 @@ const code = await runCli(input.args, io);
 const workMs = performance.now() - started;
 clearInterval(sampler);
 const peakRss = peakRssBytes();
-if (input.stdoutFile) fs.writeFileSync(input.stdoutFile, chunks.join(''));
+if (outFd !== null) fs.closeSync(outFd);
 // Peak during the command: the kernel's mark when the command raised it, else the sampled one.
 const commandPeak = Math.max(sampledPeak, process.memoryUsage().rss, peakRss > peakBefore ? peakRss : 0);
 reportResult({ code, workMs, rssBefore, peakBefore, peakRss, commandPeak, stdout, stdoutBytes, stderr });

@@ -6,6 +6,21 @@ export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * The same text as printJson(io, [...values]), written one element at a time, so a large array (every
+ * recruiter's digest) is never one string in memory. Each element is printed as the sole element of an
+ * array and its brackets cut off: JSON.stringify does the nesting's indentation itself, at its own speed.
+ */
+export function printJsonArray(io: CliIo, values: Iterable<unknown>): void {
+  let first = true;
+  for (const value of values) {
+    const nested = JSON.stringify([value], null, 2);
+    io.stdout.write(`${first ? '[\n' : ',\n'}${nested.slice(2, -2)}`);
+    first = false;
+  }
+  io.stdout.write(first ? '[]\n' : '\n]\n');
+}
+
 export type Cell = string | number | boolean | null | undefined;
 
 /** Removes control characters so text that came from mail or a CSV cannot move the terminal. */

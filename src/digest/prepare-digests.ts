@@ -8,7 +8,7 @@ import { buildDigestView, adminBaseUrl } from './digest-view.js';
 import type { Digest } from './digest-types.js';
 import { loadDigestWorld } from './load-digest-world.js';
 import type { DigestRenderer, RenderedDigest } from './render-digest.js';
-import { computeDigests } from './select-digest.js';
+import { digestsOf } from './select-digest.js';
 
 /** The recruiter with this primary address or alias (compared by address key), or null. */
 export async function findRecruiterId(db: Kysely<Database>, address: string): Promise<number | null> {
@@ -29,6 +29,15 @@ export async function prepareDigests(
   config: DigestConfig,
   options: { now: Date; recruiterId?: number },
 ): Promise<Digest[]> {
+  return [...(await prepareDigestStream(db, config, options))];
+}
+
+/** The same, read from the library once and computed one recruiter at a time as the caller iterates. */
+export async function prepareDigestStream(
+  db: Kysely<Database>,
+  config: DigestConfig,
+  options: { now: Date; recruiterId?: number },
+): Promise<Iterable<Digest>> {
   const world = await loadDigestWorld(db, {
     now: options.now,
     rules: config.rules,
@@ -37,7 +46,7 @@ export async function prepareDigests(
     logAddress: config.logAddress ?? null,
     ...(options.recruiterId === undefined ? {} : { recruiterId: options.recruiterId }),
   });
-  return computeDigests(world, {
+  return digestsOf(world, {
     rules: config.rules,
     now: options.now,
     ...(options.recruiterId === undefined ? {} : { recruiterId: options.recruiterId }),

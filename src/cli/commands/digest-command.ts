@@ -3,10 +3,10 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../output.js';
+import { printJson, printJsonArray } from '../output.js';
 import { KeepwarmError } from '../../errors.js';
 import { toDigestJson } from '../../digest/digest-json.js';
-import { findRecruiterId, prepareDigests, renderDigestMail } from '../../digest/prepare-digests.js';
+import { findRecruiterId, prepareDigestStream, renderDigestMail } from '../../digest/prepare-digests.js';
 import { createDigestRenderer } from '../../digest/render-digest.js';
 import { headerText } from '../../digest/view-text.js';
 import { createSmtpSender } from '../../mail-out/smtp-transport.js';
@@ -84,26 +84,28 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
           if (found === null) throw new KeepwarmError('not_found', `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`);
           recruiterId = found;
         }
-        const digests = await prepareDigests(db, config, { now, ...(recruiterId === undefined ? {} : { recruiterId }) });
+        const digests = await prepareDigestStream(db, config, { now, ...(recruiterId === undefined ? {} : { recruiterId }) });
         if (format === 'json') {
-          const json = digests.map(toDigestJson);
-          printJson(io, recruiterId === undefined ? json : json[0]);
-          return;
-        }
-        if (digests.length === 0) {
-          io.stdout.write('no recruiters yet: add one with `keepwarm recruiter add`\n');
+          const json = (function* () {
+            for (const digest of digests) yield toDigestJson(digest);
+          })();
+          if (recruiterId === undefined) printJsonArray(io, json);
+          else printJson(io, json.next().value);
           return;
         }
         const renderer = createDigestRenderer();
-        digests.forEach((digest, i) => {
+        let printed = 0;
+        for (const digest of digests) {
           const mail = renderDigestMail(digest, config, renderer);
           const to = headerText(`${digest.recruiter.name} <${digest.recruiter.email}>`);
           if (format === 'html') {
             io.stdout.write(`<!-- keepwarm digest for ${to.replace(/--/g, '-')} -->\n${mail.html}`);
           } else {
-            io.stdout.write(`${i > 0 ? `\n${'='.repeat(72)}\n\n` : ''}To: ${to}\nSubject: ${mail.subject}\n\n${mail.text}`);
+            io.stdout.write(`${printed > 0 ? `\n${'='.repeat(72)}\n\n` : ''}To: ${to}\nSubject: ${mail.subject}\n\n${mail.text}`);
           }
-        });
+          printed += 1;
+        }
+        if (printed === 0) io.stdout.write('no recruiters yet: add one with `keepwarm recruiter add`\n');
       });
     });
 }

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { MessageDecision, SourceRef } from '../core/message-record.js';
-import { clearQuarantine, recordMessage, recordQuarantine, recordUnmatched } from './library-writes.js';
+import { clearQuarantine, recordMessage, recordQuarantine, recordUnmatchedSightings, type UnmatchedSighting } from './library-writes.js';
 import { savePosition, type PositionUpdate } from './mailbox-positions.js';
 import { inWriteTransaction } from '../db/write-transaction.js';
 
@@ -42,6 +42,8 @@ export async function writeDecisions(
   // the write lock held by a CLI import or the admin page; this one queues for it instead.
   return inWriteTransaction(db, async (trx) => {
     const counts = emptyCounts();
+    // Strangers go to the triage list together at the end of the batch, in one write.
+    const sightings: UnmatchedSighting[] = [];
     for (const { source, decision } of decided) {
       counts.seen++;
       switch (decision.action) {
@@ -49,12 +51,12 @@ export async function writeDecisions(
           const written = await recordMessage(trx, decision.record, source);
           counts.logged += written.logged;
           counts.duplicates += written.duplicates;
-          if (written.logged > 0) await recordUnmatched(trx, decision.unmatched, decision.at);
+          if (written.logged > 0) for (const party of decision.unmatched) sightings.push({ ...party, at: decision.at });
           await clearQuarantine(trx, source);
           break;
         }
         case 'unmatched':
-          await recordUnmatched(trx, decision.unmatched, decision.at);
+          for (const party of decision.unmatched) sightings.push({ ...party, at: decision.at });
           counts.unmatched++;
           break;
         case 'ignore':
@@ -66,6 +68,7 @@ export async function writeDecisions(
           break;
       }
     }
+    await recordUnmatchedSightings(trx, sightings);
     if (position) await savePosition(trx, position.mailbox, position.folder, position.update);
     await beforeCommit?.();
     return counts;

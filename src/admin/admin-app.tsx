@@ -8,6 +8,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { createDigestRenderer, type DigestRenderer } from '../digest/render-digest.js';
 import type { AdminDeps, AdminEnv, AdminServices } from './admin-context.js';
 import { ADMIN_CSS } from './assets/admin-css.js';
+import { createDueListing } from './due-listing.js';
+import { createTextMatchMemo } from '../library/candidate-text-matches.js';
+import { findTextMatches } from '../library/candidate-search.js';
 import { createDueSnapshots } from './due-snapshot.js';
 import { publicMessage, statusFor } from './http-errors.js';
 import { renderPage, renderProblem } from './route-kit.js';
@@ -42,12 +45,15 @@ function defaultClientAddress(c: Parameters<typeof getConnInfo>[0]): string {
 export function buildAdminServices(deps: AdminDeps): AdminServices {
   let renderer: DigestRenderer | undefined = deps.renderer;
   const token = deps.config.admin.token ?? null;
+  const textMatches = createTextMatchMemo(deps.db, (text, max) => findTextMatches(deps.db, text, max));
   return {
     deps,
     openMode: token === null,
     sessions: createSessionStore({ secret: token, now: deps.now, ...(deps.randomBytes ? { randomBytes: deps.randomBytes } : {}) }),
     throttle: createLoginThrottle({ now: deps.now }),
     due: createDueSnapshots({ db: deps.db, config: deps.config, now: deps.now, ...(deps.dueSnapshotTtlMs !== undefined ? { ttlMs: deps.dueSnapshotTtlMs } : {}) }),
+    dueListing: createDueListing(deps.db, textMatches),
+    textMatches,
     renderer: () => (renderer ??= createDigestRenderer()),
     clientAddress: deps.clientAddress ?? defaultClientAddress,
     zone: deps.config.timezone,

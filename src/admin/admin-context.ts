@@ -8,6 +8,8 @@ import type { Database } from '../db/schema.js';
 import type { DigestRenderer } from '../digest/render-digest.js';
 import type { Logger } from '../log/logger.js';
 import type { SendDigestResult } from '../mail-out/send-digest.js';
+import type { TextMatchLookup } from '../library/candidate-text-matches.js';
+import type { DueListing } from './due-listing.js';
 import type { DueSnapshots } from './due-snapshot.js';
 import type { LoginThrottle } from './security/login-throttle.js';
 import type { Session, SessionStore } from './security/session-store.js';
@@ -41,6 +43,10 @@ export interface AdminServices {
   sessions: SessionStore;
   throttle: LoginThrottle;
   due: DueSnapshots;
+  /** Pages the "due" filter and the "most overdue" sort from the snapshot. */
+  dueListing: DueListing;
+  /** The candidate list's search results, kept until the library changes. */
+  textMatches: TextMatchLookup;
   renderer(): DigestRenderer;
   clientAddress(c: Context): string;
   /** The agency's time zone, for every date the pages show. */

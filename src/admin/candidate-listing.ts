@@ -5,7 +5,7 @@ import { CANDIDATE_STATUSES } from '../db/schema.js';
 import { REASON_ORDER } from '../digest/digest-types.js';
 import { addressKey } from '../core/email-address.js';
 import { KeepwarmError } from '../errors.js';
-import { searchCandidates, type CandidateSearch, type CandidateSummary } from '../library/candidate-search.js';
+import { loadSummaries, searchCandidates, type CandidateFilters, type CandidateSummary } from '../library/candidate-search.js';
 import { recruiterIdsByAddressKey } from '../library/recruiter-repository.js';
 import type { AdminServices } from './admin-context.js';
 import type { DueCandidate } from './due-snapshot.js';
@@ -43,26 +43,27 @@ export interface CandidateListing {
 
 export async function listCandidatesForAdmin(services: AdminServices, query: CandidateListQuery): Promise<CandidateListing> {
   const { db } = services.deps;
-  const search: CandidateSearch = { sort: 'name', limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE };
-  if (query.q?.trim()) search.text = query.q.trim();
-  if (query.status) search.status = query.status;
-  if (query.owner === 'none') search.owner = 'none';
+  const filters: CandidateFilters = {};
+  if (query.q?.trim()) filters.text = query.q.trim();
+  if (query.status) filters.status = query.status;
+  if (query.owner === 'none') filters.owner = 'none';
   else if (query.owner) {
     const id = (await recruiterIdsByAddressKey(db)).get(addressKey(query.owner) ?? '');
     if (id === undefined) throw new KeepwarmError('invalid_input', `No recruiter has the address ${query.owner}.`);
-    search.owner = id;
+    filters.owner = id;
   }
-  if (query.sort === 'last_contact') search.sort = 'last_contact';
+  const offset = (query.page - 1) * PAGE_SIZE;
   // The digest is the costly read: computed only when the filter or the sort needs it, else used if fresh.
-  const snapshot = query.due || query.sort === 'overdue' ? await services.due.get() : services.due.peek();
-  if (snapshot && query.due) {
-    search.onlyIds = query.due === 'any' ? snapshot.ranking : snapshot.ranking.filter((id) => snapshot.byCandidate.get(id)?.codes.includes(query.due as never));
+  const needsDue = query.due !== undefined || query.sort === 'overdue';
+  const snapshot = needsDue ? await services.due.get() : services.due.peek();
+  let found: { total: number; rows: CandidateSummary[] };
+  if (needsDue && snapshot) {
+    const page = await services.dueListing.page({ snapshot, filters, due: query.due, sort: query.sort, limit: PAGE_SIZE, offset });
+    found = { total: page.total, rows: await loadSummaries(db, page.ids) };
+  } else {
+    const sort = query.sort === 'last_contact' ? 'last_contact' : 'name';
+    found = await searchCandidates(db, { ...filters, sort, limit: PAGE_SIZE, offset }, { textMatches: services.textMatches });
   }
-  if (snapshot && query.sort === 'overdue') {
-    search.sort = 'ranked';
-    search.ranking = snapshot.ranking;
-  }
-  const found = await searchCandidates(db, search);
   return {
     query,
     total: found.total,

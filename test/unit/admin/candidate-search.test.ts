@@ -70,9 +70,11 @@ describe('searchCandidates', () => {
     expect(second.rows[0]?.lastContactAt).toBe('2024-04-01T10:00:00.000Z');
   });
 
-  it('lists a ranking first (filtered), then everyone else by name', async () => {
-    expect(await names({ sort: 'ranked', ranking: [ids.bob!, ids.jane!] })).toEqual(['Bob Stone', 'Jane Roe', 'Ann 100%_Smith', 'José Núñez']);
-    expect(await names({ sort: 'ranked', ranking: [ids.bob!, ids.jane!], owner: 'none' })).toEqual(['Bob Stone', 'José Núñez']);
-    expect(await names({ sort: 'ranked', ranking: [ids.bob!, ids.jane!], onlyIds: [ids.bob!, ids.jane!], limit: 1, offset: 1 })).toEqual(['Jane Roe']);
+  it('pages within a chosen set of ids in either order, bound into the query or applied while reading', async () => {
+    const { pageWithin } = await import('../../../src/library/candidate-search.js');
+    const chosen = new Set([ids.bob!, ids.jane!, ids.jose!]);
+    expect(await pageWithin(library.db, {}, 'name', chosen, 10, 0)).toEqual([ids.bob, ids.jane, ids.jose]);
+    expect(await pageWithin(library.db, { owner: 'none' }, 'last_contact', chosen, 10, 0)).toEqual([ids.jose, ids.bob]);
+    expect(await pageWithin(library.db, { text: 'crm' }, 'name', chosen, 1, 1)).toEqual([ids.jane]);
   });
 });

@@ -1,0 +1,73 @@
+// The people a search text finds, with what the candidate list filters and sorts them by, kept until the
+// library changes (library-version.ts). Finding them costs the trigram lookups and a sort of every match
+// (~5-10 ms for a common name at 100,000 candidates); an admin pages through the same search, re-sorts it and
+// narrows it by status or owner, and each of those is then a walk over the kept list in memory. Exact: any
+// write to the library (by this process or another) starts a new version, and the next search looks again.
+import type { Kysely } from 'kysely';
+import type { CandidateStatus, Database } from '../db/schema.js';
+import { readLibraryVersion } from './library-version.js';
+
+export interface TextMatch {
+  id: number;
+  status: CandidateStatus;
+  ownerId: number | null;
+  lastContactAt: string | null;
+}
+
+export interface TextMatches {
+  /** In the list's name order (SQLite's, so the same as the SQL pages). */
+  byName: readonly TextMatch[];
+  /** Most recent personal mail first, then those never written to by name. */
+  byLastContact(): readonly TextMatch[];
+}
+
+/** Finds everyone a text matches, in the list's name order; null when there are more than `max`. */
+export type FindTextMatches = (text: string, max: number) => Promise<TextMatch[] | null>;
+
+/** Returns the matches of a text, or null when it finds too many people to keep. */
+export type TextMatchLookup = (text: string) => Promise<TextMatches | null>;
+
+export function lastContactOrder(byName: readonly TextMatch[]): TextMatch[] {
+  const contacted = byName.filter((m) => m.lastContactAt !== null);
+  // As SQLite orders them: ISO-8601 strings compare as their bytes, newest first, then the larger id.
+  contacted.sort((a, b) => (a.lastContactAt! < b.lastContactAt! ? 1 : a.lastContactAt! > b.lastContactAt! ? -1 : b.id - a.id));
+  return [...contacted, ...byName.filter((m) => m.lastContactAt === null)];
+}
+
+function textMatches(byName: readonly TextMatch[]): TextMatches {
+  let byLastContact: readonly TextMatch[] | null = null;
+  return { byName, byLastContact: () => (byLastContact ??= lastContactOrder(byName)) };
+}
+
+export function createTextMatchMemo(
+  db: Kysely<Database>,
+  find: FindTextMatches,
+  options: { maxTexts?: number; maxMatches?: number } = {},
+): TextMatchLookup {
+  const maxTexts = options.maxTexts ?? 32;
+  const maxMatches = options.maxMatches ?? 20_000;
+  let version = '';
+  // Insertion order is recency: a hit is moved to the end, the oldest is dropped first.
+  const kept = new Map<string, TextMatches | null>();
+  return async (text) => {
+    const now = await readLibraryVersion(db);
+    if (now !== version) {
+      kept.clear();
+      version = now;
+    }
+    const hit = kept.get(text);
+    if (hit !== undefined) {
+      kept.delete(text);
+      kept.set(text, hit);
+      return hit;
+    }
+    const found = await find(text, maxMatches);
+    const matches = found ? textMatches(found) : null;
+    // A write while the lookup ran would leave it stale: keep it only if the version still holds.
+    if ((await readLibraryVersion(db)) === now && version === now) {
+      kept.set(text, matches);
+      if (kept.size > maxTexts) kept.delete(kept.keys().next().value!);
+    }
+    return matches;
+  };
+}

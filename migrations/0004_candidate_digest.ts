@@ -97,6 +97,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('skills', 'text')
     .execute();
 
+  // A recruiter's digest reads the unowned candidates whose fallback owner they are.
+  await db.schema.createIndex('candidate_digest_latest_recruiter').on('candidate_digest').column('latest_recruiter_id').execute();
+
   for (const part of Object.keys(PARTS) as (keyof typeof PARTS)[]) await sql.raw(refresh(part, 'true')).execute(db);
   await sql.raw(refreshUnanswered('true')).execute(db);
   for (const [name, event, body] of TRIGGERS) await sql.raw(`create trigger ${name} ${event} begin ${body} end`).execute(db);

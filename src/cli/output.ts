@@ -11,9 +11,9 @@ export function printJson(io: CliIo, value: unknown): void {
  * recruiter's digest) is never one string in memory. Each element is printed as the sole element of an
  * array and its brackets cut off: JSON.stringify does the nesting's indentation itself, at its own speed.
  */
-export function printJsonArray(io: CliIo, values: Iterable<unknown>): void {
+export async function printJsonArray(io: CliIo, values: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
   let first = true;
-  for (const value of values) {
+  for await (const value of values) {
     const nested = JSON.stringify([value], null, 2);
     io.stdout.write(`${first ? '[\n' : ',\n'}${nested.slice(2, -2)}`);
     first = false;

@@ -1,21 +1,20 @@
 // Reads the library into a DigestWorld: the adapter between SQLite and the pure digest core. It reads only
-// what the rules can use (recent signals, recent open openings and the skills they ask for, one contact
-// summary per candidate computed in SQL), so a large library still fits in one quick pass.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+// what the rules can use (recent signals, recent open openings, one stored summary row per candidate; see
+// load-world-candidates.ts), and for the weekly run it reads one recruiter's candidates at a time, so a
+// library of 100,000 people never sits in memory whole.
+import type { Kysely } from 'kysely';
 import { rulesSchema, type MailboxConfig, type RulesConfig } from '../config/config-schema.js';
-import type { CandidateStatus, Database, OutcomeStage } from '../db/schema.js';
-import { forEachRow, readRows } from '../db/read-rows.js';
+import type { Database } from '../db/schema.js';
 import { addressKey } from '../core/email-address.js';
-import { skillKey } from '../core/library-fields.js';
 import { safeZone } from './calendar.js';
-import type { DigestWorld, WorldCandidate, WorldCandidateEmail, WorldMailboxFolder, WorldOptOut, WorldOutcome } from './digest-world.js';
-import { contactFromStored, loadReplayedContacts, STORED_CONTACT_COLUMNS, type StoredContact } from './load-contact-summaries.js';
+import type { DigestWorld, WorldMailboxFolder } from './digest-world.js';
 import { loadRecentSignals } from './load-recent-signals.js';
+import { loadCandidateExtras, loadWorldCandidates, type CandidateReadContext, type CandidateScope } from './load-world-candidates.js';
 import { readLibraryDate, readTimestamp } from './library-dates.js';
 
 export interface LoadDigestWorldOptions {
   now: Date;
-  /** Read only what this recruiter's digest needs (their candidates and the unowned ones). */
+  /** Read only what this recruiter's digest needs (their candidates, and the unowned whose fallback owner they are). */
   recruiterId?: number;
   rules?: RulesConfig;
   /** The agency's time zone (config `timezone`): for recruiters without one, and for dates without a time. */
@@ -26,31 +25,16 @@ export interface LoadDigestWorldOptions {
 }
 
 const DAY_MS = 86_400_000;
-const US = '\x1f';
-const RS = '\x1e';
-const NO_SKILLS: readonly string[] = Object.freeze([]);
-
-type CandidateRow = [
-  id: number, name: string, status: CandidateStatus, cadenceDays: number | null, snoozedUntil: string | null,
-  ownerRecruiterId: number | null, createdAt: string, optOutInteractionId: number | null, optOutDetectedAt: string | null,
-  previousStatus: string | null, ...contact: StoredContact, emails: string | null, skills: string | null,
-];
-type OutcomeRow = [
-  candidateId: number, openingId: number, title: string, client: string, stage: OutcomeStage, decidedAt: string | null, feedbackNotes: string | null,
-];
-
-/** "email US is_primary US bouncing_since" joined by RS, primary first (see the candidate query). */
-function readEmails(packed: string | null): WorldCandidateEmail[] {
-  if (packed === null) return [];
-  return packed.split(RS).map((entry) => {
-    const [email = '', primary, bouncing = ''] = entry.split(US);
-    return { email, isPrimary: primary === '1', bouncingSince: readTimestamp(bouncing || null) };
-  });
-}
 // Calendar days in a recruiter's zone can reach a day further back than 24-hour days from `now`.
 const SLACK_DAYS = 2;
 
-export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestWorldOptions): Promise<DigestWorld> {
+/** Everything but the candidates, and what reading candidates needs: shared by every recruiter's digest. */
+interface DigestBase {
+  world: Omit<DigestWorld, 'candidates'>;
+  candidates: CandidateReadContext;
+}
+
+async function loadDigestBase(db: Kysely<Database>, options: LoadDigestWorldOptions): Promise<DigestBase> {
   const rules = options.rules ?? rulesSchema.parse({});
   const agencyZone = safeZone(options.timezone ?? 'UTC');
   const now = options.now.toISOString();
@@ -79,13 +63,7 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
   const logMailboxes = (configured ?? []).filter((m) => m.role === 'log').map((m) => m.name);
   const ownMailbox = new Set((configured ?? []).map(recruiterOf).filter((id) => id !== null));
 
-  // Candidates who can appear: not archived; opted out only while awaiting confirmation.
-  const owner = options.recruiterId;
-  const scopeWhere = sql`c.status <> 'archived' and (c.status <> 'do_not_contact' or c.opt_out_detected_at is not null)
-    ${owner === undefined ? sql`` : sql`and (c.owner_recruiter_id = ${owner} or c.owner_recruiter_id is null)`}`;
-  const scope: RawBuilder<unknown> = sql`select c.id from candidates c where ${scopeWhere}`;
-
-  // Only open openings young enough to match (candidates' skills are read only when there are some).
+  // Only open openings young enough to match, and the skills they ask for; every opening's name, for outcomes.
   const openingRows = await db
     .selectFrom('openings')
     .select(['id', 'title', 'client', 'status', 'opened_at'])
@@ -97,84 +75,8 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
   const openingIds = openingRows.map((o) => o.id);
   const openingSkillRows =
     openingIds.length === 0 ? [] : await db.selectFrom('opening_skills').select(['opening_id', 'skill', 'skill_key']).where('opening_id', 'in', openingIds).execute();
-
-  const outcomeRows = (await readRows(
-    db,
-    sql`select o.candidate_id, o.opening_id, p.title, p.client, o.stage, o.decided_at, o.feedback_notes
-      from outcomes o join openings p on p.id = o.opening_id
-      where o.candidate_id in (${scope})`,
-  )) as OutcomeRow[];
-  const replayed = await loadReplayedContacts(db, scope, now);
+  const openingNames = new Map((await db.selectFrom('openings').select(['id', 'title', 'client']).execute()).map((o) => [o.id, o]));
   const signals = await loadRecentSignals(db, { since: daysAgo(Math.max(rules.lifeEventDays, 7)), now });
-  const optOutMails = new Map(
-    (
-      await db
-        .selectFrom('interactions')
-        .select(['id', 'occurred_at', 'subject', 'snippet', 'direction', 'recruiter_id'])
-        .where('id', 'in', sql<number>`(select c.opt_out_interaction_id from candidates c where c.status = 'do_not_contact' and ${scopeWhere})`)
-        .execute()
-    ).map((m) => [m.id, m]),
-  );
-
-  // Only the skills some fresh opening asks for: the rest can match nothing this week.
-  const wanted = new Set(openingSkillRows.map((s) => s.skill_key));
-  const keys = new Map<string, string>();
-  const readWantedSkills = (packed: string | null): readonly string[] => {
-    if (packed === null || wanted.size === 0) return NO_SKILLS;
-    const skills = packed.split(US).filter((skill) => {
-      let key = keys.get(skill);
-      if (key === undefined) keys.set(skill, (key = skillKey(skill)));
-      return wanted.has(key);
-    });
-    return skills.length === 0 ? NO_SKILLS : skills;
-  };
-
-  const outcomes = new Map<number, WorldOutcome[]>();
-  for (const [candidateId, openingId, openingTitle, client, stage, decidedAt, feedbackNotes] of outcomeRows) {
-    const outcome: WorldOutcome = { openingId, openingTitle, client, stage, decidedAt: date(decidedAt), feedbackNotes };
-    const list = outcomes.get(candidateId);
-    if (list) list.push(outcome);
-    else outcomes.set(candidateId, [outcome]);
-  }
-
-  const toCandidate = (row: CandidateRow): WorldCandidate => {
-    const [id, name, status, cadenceDays, snoozedUntil, ownerRecruiterId, createdAt, optOutInteractionId, optOutDetectedAt, previousStatus] = row;
-    let optOut: WorldOptOut | null = null;
-    if (status === 'do_not_contact' && optOutDetectedAt) {
-      const mail = optOutInteractionId === null ? undefined : optOutMails.get(optOutInteractionId);
-      optOut = {
-        detectedAt: new Date(optOutDetectedAt),
-        previousStatus: previousStatus as CandidateStatus | null,
-        mail: mail
-          ? { interactionId: mail.id, at: new Date(mail.occurred_at), subject: mail.subject, snippet: mail.snippet, direction: mail.direction, recruiterId: mail.recruiter_id }
-          : null,
-      };
-    }
-    const stored = row.slice(10, 16) as StoredContact;
-    return {
-      id, name, status, cadenceDays, ownerRecruiterId, optOut,
-      snoozedUntil: date(snoozedUntil),
-      createdAt: new Date(createdAt),
-      emails: readEmails(row[16]),
-      skills: readWantedSkills(row[17]),
-      outcomes: outcomes.get(id) ?? [],
-      contact: replayed.get(id) ?? contactFromStored(stored, ownerRecruiterId !== null),
-      lifeEvents: signals.lifeEvents.get(id) ?? [],
-    };
-  };
-  // One row per candidate, streamed (forEachRow): the candidate and what triggers keep for the digest
-  // (migration 0004): the contact summary, addresses packed "email US is_primary US bouncing_since" joined
-  // by RS (primary first), and skills joined by US.
-  const candidates: WorldCandidate[] = [];
-  await forEachRow(
-    db,
-    sql`select c.id, c.name, c.status, c.cadence_days, c.snoozed_until, c.owner_recruiter_id, c.created_at,
-        c.opt_out_interaction_id, c.opt_out_detected_at, c.previous_status, ${STORED_CONTACT_COLUMNS}, d.emails, d.skills
-      from candidates c left join candidate_digest d on d.candidate_id = c.id
-      where ${scopeWhere}
-      order by c.id`,
-    (row) => candidates.push(toCandidate(row as CandidateRow)),
-  );
 
   const logCopies = await loadLastLogCopies(db, logMailboxes, daysAgo(rules.silentRecruiterDays), now);
   const positions = await db.selectFrom('mailbox_positions').select(['mailbox', 'folder', 'last_success_at', 'last_error', 'last_error_at']).execute();
@@ -195,22 +97,58 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
   }
 
   return {
-    recruiters: recruiterRows.map((r) => ({
-      id: r.id, name: r.name, email: r.email,
-      timezone: r.timezone ? safeZone(r.timezone) : agencyZone,
-      lastLogCopyAt: logCopies.get(r.id) ?? null,
-      hasOwnMailbox: ownMailbox.has(r.id),
-    })),
-    candidates,
-    openings: openingRows.map((o) => ({
-      id: o.id, title: o.title, client: o.client, status: o.status, openedAt: date(o.opened_at) ?? new Date(o.opened_at),
-      skills: openingSkillRows.filter((s) => s.opening_id === o.id).map((s) => s.skill),
-    })),
-    mailboxes,
-    promiseFlags: signals.promiseFlags,
-    hasLogMailbox: logMailboxes.length > 0,
-    logAddress: options.logAddress ?? null,
+    world: {
+      recruiters: recruiterRows.map((r) => ({
+        id: r.id, name: r.name, email: r.email,
+        timezone: r.timezone ? safeZone(r.timezone) : agencyZone,
+        lastLogCopyAt: logCopies.get(r.id) ?? null,
+        hasOwnMailbox: ownMailbox.has(r.id),
+      })),
+      openings: openingRows.map((o) => ({
+        id: o.id, title: o.title, client: o.client, status: o.status, openedAt: date(o.opened_at) ?? new Date(o.opened_at),
+        skills: openingSkillRows.filter((s) => s.opening_id === o.id).map((s) => s.skill),
+      })),
+      mailboxes,
+      promiseFlags: signals.promiseFlags,
+      hasLogMailbox: logMailboxes.length > 0,
+      logAddress: options.logAddress ?? null,
+    },
+    candidates: {
+      now, date, signals,
+      openings: openingNames,
+      wantedSkills: new Set(openingSkillRows.map((s) => s.skill_key)),
+      ...(await loadCandidateExtras(db, now)),
+    },
   };
+}
+
+const scopeFor = (base: DigestBase, recruiterId: number): CandidateScope => ({
+  kind: 'recruiter',
+  recruiterId,
+  soleRecruiter: base.world.recruiters.length === 1,
+});
+
+/** The library as of `now`: everyone who can appear, or (with `recruiterId`) that recruiter's candidates. */
+export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestWorldOptions): Promise<DigestWorld> {
+  const base = await loadDigestBase(db, options);
+  const scope = options.recruiterId === undefined ? ({ kind: 'everyone' } as const) : scopeFor(base, options.recruiterId);
+  return { ...base.world, candidates: await loadWorldCandidates(db, base.candidates, scope) };
+}
+
+/**
+ * One world per recruiter (all of them, or only `recruiterId`), each holding only that recruiter's
+ * candidates, read when the caller asks for it: the rest of the library is read once.
+ */
+export async function* loadRecruiterWorlds(
+  db: Kysely<Database>,
+  options: LoadDigestWorldOptions,
+): AsyncGenerator<{ recruiterId: number; world: DigestWorld }> {
+  const base = await loadDigestBase(db, options);
+  for (const recruiter of base.world.recruiters) {
+    if (options.recruiterId !== undefined && recruiter.id !== options.recruiterId) continue;
+    const candidates = await loadWorldCandidates(db, base.candidates, scopeFor(base, recruiter.id));
+    yield { recruiterId: recruiter.id, world: { ...base.world, candidates } };
+  }
 }
 
 /** Each recruiter's latest outbound mail seen in a log mailbox since `since`: their BCC/CC habit. */

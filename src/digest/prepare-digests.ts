@@ -6,7 +6,7 @@ import { addressKey } from '../core/email-address.js';
 import type { Database } from '../db/schema.js';
 import { buildDigestView, adminBaseUrl } from './digest-view.js';
 import type { Digest } from './digest-types.js';
-import { loadDigestWorld } from './load-digest-world.js';
+import { loadRecruiterWorlds } from './load-digest-world.js';
 import type { DigestRenderer, RenderedDigest } from './render-digest.js';
 import { digestsOf } from './select-digest.js';
 
@@ -29,16 +29,21 @@ export async function prepareDigests(
   config: DigestConfig,
   options: { now: Date; recruiterId?: number },
 ): Promise<Digest[]> {
-  return [...(await prepareDigestStream(db, config, options))];
+  const digests: Digest[] = [];
+  for await (const digest of prepareDigestStream(db, config, options)) digests.push(digest);
+  return digests;
 }
 
-/** The same, read from the library once and computed one recruiter at a time as the caller iterates. */
-export async function prepareDigestStream(
+/**
+ * The same, one recruiter at a time: each recruiter's candidates are read and their digest computed when
+ * the caller asks for the next one, so printing or sending every digest never holds the whole library.
+ */
+export async function* prepareDigestStream(
   db: Kysely<Database>,
   config: DigestConfig,
   options: { now: Date; recruiterId?: number },
-): Promise<Iterable<Digest>> {
-  const world = await loadDigestWorld(db, {
+): AsyncGenerator<Digest> {
+  const worlds = loadRecruiterWorlds(db, {
     now: options.now,
     rules: config.rules,
     timezone: config.timezone,
@@ -46,11 +51,9 @@ export async function prepareDigestStream(
     logAddress: config.logAddress ?? null,
     ...(options.recruiterId === undefined ? {} : { recruiterId: options.recruiterId }),
   });
-  return digestsOf(world, {
-    rules: config.rules,
-    now: options.now,
-    ...(options.recruiterId === undefined ? {} : { recruiterId: options.recruiterId }),
-  });
+  for await (const { recruiterId, world } of worlds) {
+    yield* digestsOf(world, { rules: config.rules, now: options.now, recruiterId });
+  }
 }
 
 /** The digest as mail parts, linking to the admin page named in the config. */

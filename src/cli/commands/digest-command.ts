@@ -84,18 +84,18 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
           if (found === null) throw new KeepwarmError('not_found', `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`);
           recruiterId = found;
         }
-        const digests = await prepareDigestStream(db, config, { now, ...(recruiterId === undefined ? {} : { recruiterId }) });
+        const digests = prepareDigestStream(db, config, { now, ...(recruiterId === undefined ? {} : { recruiterId }) });
         if (format === 'json') {
-          const json = (function* () {
-            for (const digest of digests) yield toDigestJson(digest);
+          const json = (async function* () {
+            for await (const digest of digests) yield toDigestJson(digest);
           })();
-          if (recruiterId === undefined) printJsonArray(io, json);
-          else printJson(io, json.next().value);
+          if (recruiterId === undefined) await printJsonArray(io, json);
+          else printJson(io, (await json.next()).value);
           return;
         }
         const renderer = createDigestRenderer();
         let printed = 0;
-        for (const digest of digests) {
+        for await (const digest of digests) {
           const mail = renderDigestMail(digest, config, renderer);
           const to = headerText(`${digest.recruiter.name} <${digest.recruiter.email}>`);
           if (format === 'html') {

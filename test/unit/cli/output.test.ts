@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { printJson, printJsonArray } from '../../../src/cli/output.js';
 import type { CliIo } from '../../../src/cli/cli-io.js';
 
-function capture(print: (io: CliIo) => void): { text: string; writes: number } {
+async function capture(print: (io: CliIo) => unknown): Promise<{ text: string; writes: number }> {
   let text = '';
   let writes = 0;
   const io: CliIo = { stdout: { write: (t: string) => ((text += t), (writes += 1)) }, stderr: { write: () => true }, env: {}, cwd: '/', now: () => new Date(0) };
-  print(io);
+  await print(io);
   return { text, writes };
 }
 
@@ -15,12 +15,14 @@ describe('printJsonArray', () => {
     ['an empty array', []],
     ['one value', [{ a: 1 }]],
     ['nested values, empty containers and strings with newlines', [{ a: [], b: {}, c: 'x\ny', d: [{ e: null }] }, 2, 'z', [1, [2]], null]],
-  ])('prints %s exactly as printJson prints the whole array', (_label, values: unknown[]) => {
-    expect(capture((io) => printJsonArray(io, values)).text).toBe(capture((io) => printJson(io, values)).text);
+  ])('prints %s exactly as printJson prints the whole array', async (_label, values: unknown[]) => {
+    expect((await capture((io) => printJsonArray(io, values))).text).toBe((await capture((io) => printJson(io, values))).text);
   });
 
-  it('writes element by element, never the whole array as one string', () => {
-    const values = Array.from({ length: 5 }, (_, i) => ({ i }));
-    expect(capture((io) => printJsonArray(io, values)).writes).toBe(6);
+  it('writes element by element as they come, never the whole array as one string', async () => {
+    async function* values() {
+      for (let i = 0; i < 5; i++) yield { i };
+    }
+    expect((await capture((io) => printJsonArray(io, values()))).writes).toBe(6);
   });
 });

@@ -12,7 +12,7 @@ import { loadCandidateProfile, type CandidateProfile } from '../../library/candi
 import { recruiterIdsByAddressKey } from '../../library/recruiter-repository.js';
 import { snoozeCandidate } from '../../library/snooze-candidate.js';
 import { updateCandidate, type CandidateEdit } from '../../library/update-candidate.js';
-import { backfillNewAddresses, describeBackfill, type BackfillSummary } from '../../sync/backfill-new-addresses.js';
+import type { BackfillSummary } from '../../sync/backfill-new-addresses.js';
 
 interface SetOptions {
   status?: CandidateStatus;
@@ -81,12 +81,13 @@ export function registerCandidateCommands(program: Command, context: CliContext)
         updateCandidate(db, email, edit, {
           now: io.now(),
           backfill: async (_candidateId, keys) => {
+            const { backfillNewAddresses } = await import('../../sync/backfill-new-addresses.js');
             backfill = await backfillNewAddresses({ db, loaded, logger: context.logger(), now: io.now }, keys);
           },
         }),
       );
       if (options.json) return printJson(io, backfill ? { ...result, backfill } : result);
-      if (backfill) io.stderr.write(`${describeBackfill(backfill)}\n`);
+      if (backfill) io.stderr.write(`${(await import('../../sync/backfill-new-addresses.js')).describeBackfill(backfill)}\n`);
       io.stdout.write(result.changed.length > 0 ? `updated ${email}: ${result.changed.join(', ')}\n` : `no change to ${email}\n`);
     });
 

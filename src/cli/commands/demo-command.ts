@@ -7,9 +7,8 @@ import { DateTime } from 'luxon';
 import type { CliContext } from '../cli-context.js';
 import type { CliIo } from '../cli-io.js';
 import { printable } from '../output.js';
-import { buildDemo, type BuiltDemo } from '../../demo/build-demo.js';
+import type { BuiltDemo } from '../../demo/build-demo.js';
 import { DEMO_AGENCY } from '../../demo/demo-library.js';
-import { startKeepwarm } from '../../app/start-keepwarm.js';
 
 interface DemoOptions {
   dir: string;
@@ -28,10 +27,12 @@ export function registerDemoCommand(program: Command, context: CliContext): void
     .action(async (options: DemoOptions) => {
       const dir = path.resolve(io.cwd, options.dir);
       const now = io.now();
+      const { buildDemo } = await import('../../demo/build-demo.js');
       const demo = await buildDemo({ dir, listen: options.listen, now, logger: context.logger() });
       printSummary(io, demo);
       if (demo.mail.failures.length > 0) context.exitCode = 1;
       if (!options.start) return;
+      const { startKeepwarm } = await import('../../app/start-keepwarm.js');
       const running = await startKeepwarm({ loaded: demo.loaded, logger: context.logger(), now: io.now });
       io.stdout.write(`\nkeepwarm is running at ${running.url} on the demo library (Ctrl-C to stop)\n`);
       await waitForStopSignal();

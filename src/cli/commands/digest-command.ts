@@ -9,8 +9,6 @@ import { toDigestJson } from '../../digest/digest-json.js';
 import { findRecruiterId, prepareDigestStream, renderDigestMail } from '../../digest/prepare-digests.js';
 import { createDigestRenderer } from '../../digest/render-digest.js';
 import { headerText } from '../../digest/view-text.js';
-import { createSmtpSender } from '../../mail-out/smtp-transport.js';
-import { sendDigest } from '../../mail-out/send-digest.js';
 
 const FORMATS = ['json', 'text', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -29,6 +27,8 @@ async function sendDigests(context: CliContext, options: DigestOptions): Promise
   const { config, baseDir } = context.config();
   if (!config.smtp) throw new KeepwarmError('config_invalid', 'smtp: not configured, so the digest cannot be sent');
   const now = options.at === undefined ? io.now() : parseAt(options.at, config.timezone);
+  const { createSmtpSender } = await import('../../mail-out/smtp-transport.js');
+  const { sendDigest } = await import('../../mail-out/send-digest.js');
   const sender = createSmtpSender(config.smtp, baseDir);
   try {
     await context.withLibrary(async ({ db }) => {

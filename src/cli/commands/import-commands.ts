@@ -7,7 +7,6 @@ import type { CliContext } from '../cli-context.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printable } from '../output.js';
 import { importCandidates } from '../../import/import-candidates.js';
-import { backfillNewAddresses, describeBackfill } from '../../sync/backfill-new-addresses.js';
 import { importOpenings } from '../../import/import-openings.js';
 import { CANDIDATE_CSV_COLUMNS } from '../../import/candidate-csv-rows.js';
 import { OPENING_CSV_COLUMNS } from '../../import/opening-csv-rows.js';
@@ -41,11 +40,11 @@ export function registerImportCommands(program: Command, context: CliContext): v
       const text = readUtf8File(io, file);
       const { result, backfill } = await context.withLibrary(async ({ db, loaded }) => {
         const imported = await importCandidates(db, text, { dryRun: Boolean(flags.dryRun), now: io.now() });
-        const found = imported.dryRun ? null : await backfillNewAddresses({ db, loaded, logger: context.logger(), now: io.now }, imported.addedAddressKeys);
+        const found = imported.dryRun ? null : await (await import('../../sync/backfill-new-addresses.js')).backfillNewAddresses({ db, loaded, logger: context.logger(), now: io.now }, imported.addedAddressKeys);
         return { result: imported, backfill: found };
       });
       if (flags.json) return printJson(io, backfill ? { ...result, backfill } : result);
-      if (backfill) io.stderr.write(`${describeBackfill(backfill)}\n`);
+      if (backfill) io.stderr.write(`${(await import('../../sync/backfill-new-addresses.js')).describeBackfill(backfill)}\n`);
       printSummary(io, 'candidate', {
         dryRun: result.dryRun,
         counts: result.candidates,

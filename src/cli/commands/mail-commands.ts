@@ -3,12 +3,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printTable } from '../output.js';
-import { createSyncService } from '../../sync/sync-service.js';
-import { importMailFiles } from '../../sync/import-mail-files.js';
-import { readMailboxStatus } from '../../sync/mailbox-status.js';
 import type { MailboxSyncResult } from '../../sync/sync-mailbox.js';
 import { KeepwarmError } from '../../errors.js';
-import { killBeforeCommitHook } from '../../sync/fault-injection.js';
 
 const COLUMNS = ['seen', 'logged', 'duplicates', 'ignored', 'unmatched', 'quarantined'] as const;
 
@@ -41,6 +37,8 @@ export function registerMailCommands(program: Command, context: CliContext): voi
       if (!options.once) throw new KeepwarmError('usage', 'sync needs --once (keepwarm start keeps syncing)');
       await context.withLibrary(async ({ db, loaded }) => {
         if (loaded.config.mailboxes.length === 0) throw new KeepwarmError('usage', 'no mailboxes are configured (see "mailboxes" in keepwarm.config.example.jsonc)');
+        const { killBeforeCommitHook } = await import('../../sync/fault-injection.js');
+        const { createSyncService } = await import('../../sync/sync-service.js');
         const beforeCommit = killBeforeCommitHook(io.env);
         const service = createSyncService({ db, loaded, logger: context.logger(), now: io.now, ...(beforeCommit ? { beforeCommit } : {}) });
         try {
@@ -58,6 +56,7 @@ export function registerMailCommands(program: Command, context: CliContext): voi
     .option('--json', 'print the summary as JSON')
     .action(async (emails: string[], options: { json?: boolean }) => {
       await context.withLibrary(async ({ db, loaded }) => {
+        const { createSyncService } = await import('../../sync/sync-service.js');
         const service = createSyncService({ db, loaded, logger: context.logger(), now: io.now });
         try {
           printSyncResults(context, await service.backfill(emails), Boolean(options.json));
@@ -77,6 +76,7 @@ export function registerMailCommands(program: Command, context: CliContext): voi
     .action(async (paths: string[], options: { as?: string; json?: boolean }) => {
       await context.withLibrary(async ({ db, loaded }) => {
         const progress = io.stderr.isTTY ? (n: number) => io.stderr.write(`\r${n} messages read`) : undefined;
+        const { importMailFiles } = await import('../../sync/import-mail-files.js');
         const summary = await importMailFiles(
           { db, config: loaded.config, logger: context.logger(), now: io.now },
           paths.map((p) => path.resolve(io.cwd, p)),
@@ -97,6 +97,7 @@ export function registerMailCommands(program: Command, context: CliContext): voi
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) => {
       await context.withLibrary(async ({ db, loaded }) => {
+        const { readMailboxStatus } = await import('../../sync/mailbox-status.js');
         const status = await readMailboxStatus(db, loaded.config, io.now());
         if (options.json) printJson(io, status);
         else {

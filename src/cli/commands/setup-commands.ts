@@ -7,7 +7,6 @@ import type { CliContext } from '../cli-context.js';
 import { printJson } from '../output.js';
 import { CONFIG_EXAMPLE_JSONC, FRESH_CONFIG } from '../../config/config-example.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/load-config.js';
-import { startKeepwarm } from '../../app/start-keepwarm.js';
 import { KeepwarmError } from '../../errors.js';
 
 export function registerSetupCommands(program: Command, context: CliContext): void {
@@ -48,6 +47,7 @@ export function registerSetupCommands(program: Command, context: CliContext): vo
     .description('run keepwarm: admin server, mailbox pollers and the digest scheduler, until SIGINT/SIGTERM')
     .option('--listen <host:port>', 'override admin.listen')
     .action(async (options: { listen?: string }) => {
+      const { startKeepwarm } = await import('../../app/start-keepwarm.js');
       const running = await startKeepwarm({
         loaded: context.config(),
         logger: context.logger(),

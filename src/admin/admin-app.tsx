@@ -10,6 +10,7 @@ import type { AdminDeps, AdminEnv, AdminServices } from './admin-context.js';
 import { ADMIN_CSS } from './assets/admin-css.js';
 import { createDueListing } from './due-listing.js';
 import { createTextMatchMemo } from '../library/candidate-text-matches.js';
+import { createVersionedCache } from '../library/library-version.js';
 import { findTextMatches } from '../library/candidate-search.js';
 import { createDueSnapshots } from './due-snapshot.js';
 import { publicMessage, statusFor } from './http-errors.js';
@@ -54,6 +55,7 @@ export function buildAdminServices(deps: AdminDeps): AdminServices {
     due: createDueSnapshots({ db: deps.db, config: deps.config, now: deps.now, ...(deps.dueSnapshotTtlMs !== undefined ? { ttlMs: deps.dueSnapshotTtlMs } : {}) }),
     dueListing: createDueListing(deps.db, textMatches),
     textMatches,
+    cache: createVersionedCache(deps.db),
     renderer: () => (renderer ??= createDigestRenderer()),
     clientAddress: deps.clientAddress ?? defaultClientAddress,
     zone: deps.config.timezone,

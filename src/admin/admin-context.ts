@@ -9,6 +9,7 @@ import type { DigestRenderer } from '../digest/render-digest.js';
 import type { Logger } from '../log/logger.js';
 import type { SendDigestResult } from '../mail-out/send-digest.js';
 import type { TextMatchLookup } from '../library/candidate-text-matches.js';
+import type { VersionedCache } from '../library/library-version.js';
 import type { DueListing } from './due-listing.js';
 import type { DueSnapshots } from './due-snapshot.js';
 import type { LoginThrottle } from './security/login-throttle.js';
@@ -47,6 +48,8 @@ export interface AdminServices {
   dueListing: DueListing;
   /** The candidate list's search results, kept until the library changes. */
   textMatches: TextMatchLookup;
+  /** Counts and the recruiters, which every list page shows, kept until the library changes. */
+  cache: VersionedCache;
   renderer(): DigestRenderer;
   clientAddress(c: Context): string;
   /** The agency's time zone, for every date the pages show. */

@@ -48,7 +48,7 @@ export async function listCandidatesForAdmin(services: AdminServices, query: Can
   if (query.status) filters.status = query.status;
   if (query.owner === 'none') filters.owner = 'none';
   else if (query.owner) {
-    const id = (await recruiterIdsByAddressKey(db)).get(addressKey(query.owner) ?? '');
+    const id = (await services.cache.get('recruiter-ids', () => recruiterIdsByAddressKey(db))).get(addressKey(query.owner) ?? '');
     if (id === undefined) throw new KeepwarmError('invalid_input', `No recruiter has the address ${query.owner}.`);
     filters.owner = id;
   }
@@ -62,7 +62,7 @@ export async function listCandidatesForAdmin(services: AdminServices, query: Can
     found = { total: page.total, rows: await loadSummaries(db, page.ids) };
   } else {
     const sort = query.sort === 'last_contact' ? 'last_contact' : 'name';
-    found = await searchCandidates(db, { ...filters, sort, limit: PAGE_SIZE, offset }, { textMatches: services.textMatches });
+    found = await searchCandidates(db, { ...filters, sort, limit: PAGE_SIZE, offset }, { textMatches: services.textMatches, cache: services.cache });
   }
   return {
     query,

@@ -22,8 +22,12 @@ export interface PageSpec {
   framesPreview?: boolean;
 }
 
-/** What waits in triage, for the menu of every page: one statement (three indexed counts). */
-async function triageCount(services: AdminServices): Promise<number> {
+/** What waits in triage, for the menu of every page: one statement (three indexed counts), kept per library version. */
+function triageCount(services: AdminServices): Promise<number> {
+  return services.cache.get('triage-count', () => countTriage(services));
+}
+
+async function countTriage(services: AdminServices): Promise<number> {
   const { db } = services.deps;
   const row = await db
     .selectNoFrom((eb) => [

@@ -10,6 +10,7 @@ import type { CandidateStatus, Database } from '../db/schema.js';
 import { addressKey } from '../core/email-address.js';
 import { skillKey } from '../core/library-fields.js';
 import type { TextMatch, TextMatchLookup, TextMatches } from './candidate-text-matches.js';
+import type { VersionedCache } from './library-version.js';
 
 export const CANDIDATE_SORTS = ['name', 'last_contact'] as const;
 export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
@@ -205,6 +206,8 @@ async function planFor(db: Kysely<Database>, filters: CandidateFilters, total: n
 export interface SearchOptions {
   /** Kept matches of a text (candidate-text-matches.ts); without it every search asks SQLite. */
   textMatches?: TextMatchLookup;
+  /** Keeps each count until the library changes; without it every page counts. */
+  cache?: VersionedCache;
 }
 
 const keeps = (filters: CandidateFilters) => (m: TextMatch): boolean =>
@@ -235,7 +238,8 @@ export async function searchCandidates(db: Kysely<Database>, search: CandidateSe
     const { total, ids } = pageOfMatches(matches, search);
     return { total, rows: await loadSummaries(db, ids) };
   }
-  const total = await countCandidates(db, search);
+  const filters: CandidateFilters = { ...(search.text !== undefined ? { text: search.text } : {}), ...(search.status ? { status: search.status } : {}), ...(search.owner !== undefined ? { owner: search.owner } : {}) };
+  const total = options.cache ? await options.cache.get(`count ${JSON.stringify(filters)}`, () => countCandidates(db, filters)) : await countCandidates(db, filters);
   if (total === 0 || search.offset >= total) return { total, rows: [] };
   const plan = await planFor(db, search, total, search.offset + search.limit);
   const ids =

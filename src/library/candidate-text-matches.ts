@@ -63,8 +63,8 @@ export function createTextMatchMemo(
     }
     const found = await find(text, maxMatches);
     const matches = found ? textMatches(found) : null;
-    // A write while the lookup ran would leave it stale: keep it only if the version still holds.
-    if ((await readLibraryVersion(db)) === now && version === now) {
+    // Stamped with the version read before the lookup: a write meanwhile makes the next call look again.
+    if (version === now) {
       kept.set(text, matches);
       if (kept.size > maxTexts) kept.delete(kept.keys().next().value!);
     }

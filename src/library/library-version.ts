@@ -25,3 +25,33 @@ export function memoizeByLibraryVersion<T>(db: Kysely<Database>, compute: () => 
     return value;
   };
 }
+
+export interface VersionedCache {
+  /** The value kept for `key` at the library's current version, computed (and kept) when there is none. */
+  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/** Small derived values (counts, the recruiters) kept per library version; all are dropped when it changes. */
+export function createVersionedCache(db: Kysely<Database>, options: { maxKeys?: number } = {}): VersionedCache {
+  const maxKeys = options.maxKeys ?? 256;
+  let version = '';
+  let values = new Map<string, unknown>();
+  return {
+    async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const now = await readLibraryVersion(db);
+      if (now !== version) {
+        values = new Map();
+        version = now;
+      }
+      if (values.has(key)) return values.get(key) as T;
+      const value = await compute();
+      // Stamped with the version read before computing, so a write meanwhile makes the next call compute
+      // again; not kept if another call has already moved on to a newer version.
+      if (version === now) {
+        if (values.size >= maxKeys) values.clear();
+        values.set(key, value);
+      }
+      return value;
+    },
+  };
+}

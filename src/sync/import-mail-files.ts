@@ -33,7 +33,7 @@ export async function importMailFiles(
     ownerRecruiterId = row.id;
   }
   const pool = createParsePool();
-  const pipeline = createLibraryPipeline({ ...deps, parse: (source) => pool.parse(source), readInlineForward: pool.readInlineForward });
+  const pipeline = createLibraryPipeline({ ...deps, parse: (source) => pool.parse(source) });
   const summary: ImportMailSummary = { files: 0, failures: [], ...emptyCounts() };
   let batch: MailFile[] = [];
   const flush = async (): Promise<void> => {

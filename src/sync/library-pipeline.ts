@@ -14,7 +14,7 @@ import { interpretMessage, type MessageInput } from '../core/interpret-message.j
 import { normaliseMessageId } from '../core/mail/message-identity.js';
 import { bounceReason } from '../core/mail/bounce-detection.js';
 import { factsFromParsedMail } from '../core/mail/facts-from-parsed.js';
-import { findAttachedMessage, parseInlineForward, type ForwardOptions, type InlineForward } from '../core/mail/forward.js';
+import { findAttachedMessage, parseInlineForward } from '../core/mail/forward.js';
 import { forwardedFacts } from '../core/forwarded-facts.js';
 import { addressKey, bareAddress } from '../core/email-address.js';
 import { loadDirectory, loadRecruiterIds } from './load-directory.js';
@@ -25,9 +25,6 @@ import type { FullItem, HeaderItem, HeaderVerdict, MessagePipeline, PipelineWher
 /** Raw message in, MailFacts out: in-process by default, or in a worker (see parse-pool.ts). */
 export type ParseMail = (source: Buffer | string) => Promise<MailFacts>;
 
-/** parseInlineForward: in-process by default, or in the parser's worker (see parse-pool.ts). */
-export type ReadInlineForward = (message: Pick<MailFacts, 'text' | 'subject'>, options: ForwardOptions) => Promise<InlineForward | null>;
-
 export interface LibraryPipelineDeps {
   db: Kysely<Database>;
   config: Readonly<Config>;
@@ -35,7 +32,6 @@ export interface LibraryPipelineDeps {
   now: () => Date;
   /** The MIME parser (mailparser by default; tests inject one that fails). */
   parse?: ParseMail;
-  readInlineForward?: ReadInlineForward;
 }
 
 
@@ -69,7 +65,6 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
   const logAddress = deps.config.logAddress ?? null;
   const ownAddresses = deps.config.smtp ? [bareAddress(deps.config.smtp.from)] : [];
   const parse: ParseMail = deps.parse ?? (async (source) => factsFromParsedMail(await simpleParser(source, PARSE_OPTIONS)));
-  const readInlineForward: ReadInlineForward = deps.readInlineForward ?? (async (message, options) => parseInlineForward(message, options));
 
   async function screen(items: readonly HeaderItem[], where: PipelineWhere): Promise<HeaderVerdict[]> {
     const directory = await loadDirectory(deps.db, {
@@ -173,7 +168,7 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
         const original = await parse(attached);
         forwarded = { original, note: facts.text ?? '', inline: false };
       } else {
-        const inline = await readInlineForward(facts, { timezone: deps.config.timezone });
+        const inline = parseInlineForward(facts, { timezone: deps.config.timezone });
         if (inline) forwarded = { original: forwardedFacts(inline, facts), note: inline.note, inline: true };
       }
     }

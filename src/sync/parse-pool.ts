@@ -4,13 +4,10 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MailFacts } from '../core/mail/mail-facts.js';
-import type { ForwardOptions, InlineForward } from '../core/mail/forward.js';
-import type { ParseJob, ParseReply, ParseRequest } from './parse-worker.js';
+import type { ParseReply, ParseRequest } from './parse-worker.js';
 
 export interface ParsePool {
   parse(source: Buffer | string): Promise<MailFacts>;
-  /** parseInlineForward (core/mail/forward.ts), run in the worker. */
-  readInlineForward(message: Pick<MailFacts, 'text' | 'subject'>, options: ForwardOptions): Promise<InlineForward | null>;
   close(): Promise<void>;
 }
 
@@ -28,7 +25,7 @@ export interface ParsePoolOptions {
 
 interface Job {
   request: ParseRequest;
-  resolve: (reply: ParseReply & { ok: true }) => void;
+  resolve: (facts: MailFacts) => void;
   reject: (error: Error) => void;
 }
 
@@ -61,7 +58,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       if (!current || reply.id !== current.request.id) return;
       const job = current;
       finish();
-      if (reply.ok) job.resolve(reply);
+      if (reply.ok) job.resolve(reply.facts);
       else job.reject(new Error(reply.error));
     });
     w.on('error', (error: Error) => fail(`parser crashed: ${error.message}`));
@@ -103,30 +100,16 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     worker.postMessage(job.request);
   }
 
-  function run(job: ParseJob): Promise<ParseReply & { ok: true }> {
-    if (closed) return Promise.reject(new Error('parse pool is closed'));
-    return new Promise((resolve, reject) => {
-      queue.push({ request: { ...job, id: nextId++ }, resolve, reject });
-      pump();
-    });
-  }
-
-  if (options.startNow) {
-    worker = spawn();
-    worker.unref();
-  }
+  if (options.startNow) worker = spawn();
 
   return {
-    async parse(source) {
+    parse(source) {
+      if (closed) return Promise.reject(new Error('parse pool is closed'));
       const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
-      const reply = await run({ kind: 'parse', source: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-      if (!('facts' in reply)) throw new Error('parser answered a parse with something else');
-      return reply.facts;
-    },
-    async readInlineForward(message, forwardOptions) {
-      const reply = await run({ kind: 'forward', message: { text: message.text, subject: message.subject }, options: forwardOptions });
-      if (!('forward' in reply)) throw new Error('parser answered a forward with something else');
-      return reply.forward;
+      return new Promise<MailFacts>((resolve, reject) => {
+        queue.push({ request: { id: nextId++, source: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, resolve, reject });
+        pump();
+      });
     },
     async close() {
       closed = true;

@@ -33,7 +33,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   // It starts at once, so its start-up overlaps the IMAP login rather than delaying the first batch.
   const pool = deps.parse ? null : createParsePool({ startNow: true });
   const parse: ParseMail = deps.parse ?? ((source) => pool!.parse(source));
-  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now, parse, ...(pool ? { readInlineForward: pool.readInlineForward } : {}) });
+  const pipeline = createLibraryPipeline({ db: deps.db, config, logger: deps.logger, now: deps.now, parse });
   const mailboxDeps = {
     db: deps.db,
     pipeline,

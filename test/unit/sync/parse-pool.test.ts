@@ -2,8 +2,6 @@
 // next one parses on a fresh worker; the event loop stays free meanwhile.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createParsePool, type ParsePool } from '../../../src/sync/parse-pool.js';
-import { parseInlineForward } from '../../../src/core/mail/forward.js';
-import { fixtureSource } from '../../fixtures/mail/load-fixture.js';
 
 let pool: ParsePool | undefined;
 afterEach(async () => {
@@ -26,14 +24,9 @@ describe('parse pool', () => {
     expect(facts.text?.trim()).toBe('Hello there');
   });
 
-  it('reads an inline forward in the worker exactly as it reads in process', async () => {
+  it('starts its worker at once when asked, and parses with it', async () => {
     pool = createParsePool({ startNow: true });
-    const facts = await pool.parse(fixtureSource('gmail-forward.eml'));
-    const inWorker = await pool.readInlineForward(facts, { timezone: 'Europe/Berlin' });
-    expect(inWorker).not.toBeNull();
-    expect(inWorker).toEqual(parseInlineForward(facts, { timezone: 'Europe/Berlin' }));
-    expect(inWorker?.original.date).toBeInstanceOf(Date);
-    expect(await pool.readInlineForward({ text: 'Just a note, nothing forwarded.', subject: 'Hello' }, {})).toBeNull();
+    expect((await pool.parse(Buffer.from(simple))).subject).toBe('Hi');
   });
 
   it('gives up on a message that takes too long, keeps the event loop free, and recovers for the next one', async () => {

@@ -214,17 +214,11 @@ const keeps = (filters: CandidateFilters) => (m: TextMatch): boolean =>
   (filters.status === undefined || m.status === filters.status) &&
   (filters.owner === undefined || m.ownerId === (filters.owner === 'none' ? null : filters.owner));
 
-/** A page of kept text matches: the other filters and the order applied in memory. */
+/** A page of kept text matches: the other filters and the order applied in memory (and kept for the next page). */
 function pageOfMatches(matches: TextMatches, search: CandidateSearch): { total: number; ids: number[] } {
-  const keep = keeps(search);
-  const ids: number[] = [];
-  let total = 0;
-  for (const m of search.sort === 'last_contact' ? matches.byLastContact() : matches.byName) {
-    if (!keep(m)) continue;
-    if (total >= search.offset && ids.length < search.limit) ids.push(m.id);
-    total += 1;
-  }
-  return { total, ids };
+  const key = JSON.stringify({ status: search.status ?? null, owner: search.owner ?? null });
+  const ids = matches.idsWhere(key, search.sort, keeps(search));
+  return { total: ids.length, ids: ids.slice(search.offset, search.offset + search.limit) };
 }
 
 async function keptMatches(filters: CandidateFilters, options: SearchOptions): Promise<TextMatches | null> {
@@ -269,7 +263,7 @@ export async function candidateIdsMatching(db: Kysely<Database>, filters: Candid
   const text = textOf(filters);
   if (!isFiltered(filters)) return null;
   const matches = await keptMatches(filters, options);
-  if (matches) return new Set(matches.byName.filter(keeps(filters)).map((m) => m.id));
+  if (matches) return new Set(matches.idsWhere(JSON.stringify({ status: filters.status ?? null, owner: filters.owner ?? null }), 'name', keeps(filters)));
   if (text.length > 0 && filters.status === undefined && filters.owner === undefined) {
     return new Set((await textMatches(db, text).execute()).map((r) => r.id));
   }

@@ -19,6 +19,8 @@ export interface TextMatches {
   byName: readonly TextMatch[];
   /** Most recent personal mail first, then those never written to by name. */
   byLastContact(): readonly TextMatch[];
+  /** The ids of those `keep` accepts in an order, kept under `key` (say, the filters) for the next page. */
+  idsWhere(key: string, order: 'name' | 'last_contact', keep: (match: TextMatch) => boolean): readonly number[];
 }
 
 /** Finds everyone a text matches, in the list's name order; null when there are more than `max`. */
@@ -34,9 +36,26 @@ export function lastContactOrder(byName: readonly TextMatch[]): TextMatch[] {
   return [...contacted, ...byName.filter((m) => m.lastContactAt === null)];
 }
 
+const MAX_KEPT_FILTERS = 16;
+
 function textMatches(byName: readonly TextMatch[]): TextMatches {
   let byLastContact: readonly TextMatch[] | null = null;
-  return { byName, byLastContact: () => (byLastContact ??= lastContactOrder(byName)) };
+  const filtered = new Map<string, readonly number[]>();
+  const self: TextMatches = {
+    byName,
+    byLastContact: () => (byLastContact ??= lastContactOrder(byName)),
+    idsWhere(key, order, keep) {
+      const slot = `${order} ${key}`;
+      let ids = filtered.get(slot);
+      if (!ids) {
+        ids = (order === 'name' ? byName : self.byLastContact()).filter(keep).map((m) => m.id);
+        if (filtered.size >= MAX_KEPT_FILTERS) filtered.clear();
+        filtered.set(slot, ids);
+      }
+      return ids;
+    },
+  };
+  return self;
 }
 
 export function createTextMatchMemo(

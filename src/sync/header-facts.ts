@@ -24,7 +24,29 @@ function decodeWords(value: string): string {
   }
 }
 
-export function addressesIn(values: readonly string[] | undefined): MailAddress[] {
+// Nearly all mail names its people as `Name <local@domain>` or a bare `local@domain`, in plain ASCII.
+// Such a value is split here directly; anything else (quotes, comments, groups, encoded words, 8-bit
+// or punycode domains, a piece of another shape) goes through mailparser's address parser, which was
+// most of the sync's own time per message (bench P1). A test holds the two to the same answers.
+const PLAIN_VALUE = /^[A-Za-z0-9 .'_@<>,%+-]*$/;
+const PLAIN_MAILBOX = /^(?:([A-Za-z0-9 .'_-]*?) *<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)>|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+))$/;
+
+/** The addresses of a plain value, or null when it needs the full parser. */
+export function plainAddresses(value: string): MailAddress[] | null {
+  if (!PLAIN_VALUE.test(value) || value.includes('xn--')) return null;
+  const out: MailAddress[] = [];
+  for (const piece of value.split(',')) {
+    const item = piece.trim();
+    if (item.length === 0) continue;
+    const match = PLAIN_MAILBOX.exec(item);
+    if (!match) return null;
+    out.push(match[3] !== undefined ? { name: '', address: match[3] } : { name: match[1]!.trim(), address: match[2]! });
+  }
+  return out;
+}
+
+/** What mailparser reads from an address header value (flattening groups). */
+export function parsedAddresses(value: string): MailAddress[] {
   const out: MailAddress[] = [];
   const walk = (nodes: AddressNode[]): void => {
     for (const node of nodes) {
@@ -32,9 +54,16 @@ export function addressesIn(values: readonly string[] | undefined): MailAddress[
       else if (node.address) out.push({ name: node.name ?? '', address: node.address });
     }
   };
+  const parsed = parseAddressHeader(value) as unknown as { value?: AddressNode[] } | AddressNode[];
+  walk(Array.isArray(parsed) ? parsed : (parsed.value ?? []));
+  return out;
+}
+
+export function addressesIn(values: readonly string[] | undefined): MailAddress[] {
+  const out: MailAddress[] = [];
   for (const value of values ?? []) {
-    const parsed = parseAddressHeader(value.slice(0, MAX_ADDRESS_HEADER_CHARS)) as unknown as { value?: AddressNode[] } | AddressNode[];
-    walk(Array.isArray(parsed) ? parsed : (parsed.value ?? []));
+    const bounded = value.slice(0, MAX_ADDRESS_HEADER_CHARS);
+    out.push(...(plainAddresses(bounded) ?? parsedAddresses(bounded)));
   }
   return out;
 }

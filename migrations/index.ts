@@ -6,6 +6,7 @@ import * as m0002 from './0002_candidate_activity.js';
 import * as m0003 from './0003_candidate_search.js';
 import * as m0004 from './0004_candidate_digest.js';
 import * as m0005 from './0005_candidate_list_indexes.js';
+import * as m0006 from './0006_candidate_list_covering.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_talent_library': m0001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003_candidate_search': m0003,
   '0004_candidate_digest': m0004,
   '0005_candidate_list_indexes': m0005,
+  '0006_candidate_list_covering': m0006,
 };

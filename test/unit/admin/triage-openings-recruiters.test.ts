@@ -63,7 +63,7 @@ describe('triage', () => {
     expect(found).toContain('Whose address is maria.gomez@example.com?');
     expect(found).toContain('Add to Aisha Khan');
     await c.post(`/triage/unmatched/${entry}/attach`, { candidateId: String(await candidateId('Aisha Khan')) });
-    const emails = await h.library.db.selectFrom('candidate_emails').select('email').where('candidate_id', '=', await candidateId('Aisha Khan')).execute();
+    const emails = await h.library.db.selectFrom('candidate_emails').select('email').where('candidate_id', '=', await candidateId('Aisha Khan')).orderBy('id').execute();
     expect(emails.map((e) => e.email)).toEqual(['aisha.khan@example.com', 'maria.gomez@example.com']);
     await c.post(`/triage/unmatched/${entry}/attach`, { candidateId: String(await candidateId('Aisha Khan')) });
     expect(visibleText(await c.open('/triage'))).toContain('this triage entry is gone (already handled?)');

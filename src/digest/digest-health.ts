@@ -57,7 +57,7 @@ function mailboxNotes(name: string, folders: readonly WorldMailboxFolder[], recr
   return notes;
 }
 
-function logCopyNote(world: DigestWorld, recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
+function logCopyNote(world: Omit<DigestWorld, 'candidates'>, recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
   if (!world.hasLogMailbox || recruiter.hasOwnMailbox) return [];
   const days = options.rules.silentRecruiterDays;
   const last = recruiter.lastLogCopyAt;
@@ -70,7 +70,7 @@ function logCopyNote(world: DigestWorld, recruiter: WorldRecruiter, options: Dig
 }
 
 /** The log mailbox concerns everyone; a recruiter's own mailbox concerns only them. */
-export function healthFor(world: DigestWorld, recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
+export function healthFor(world: Omit<DigestWorld, 'candidates'>, recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
   const byMailbox = new Map<string, WorldMailboxFolder[]>();
   for (const folder of world.mailboxes) {
     if (folder.recruiterId !== null && folder.recruiterId !== recruiter.id) continue;

@@ -7,9 +7,9 @@ import { rulesSchema, type MailboxConfig, type RulesConfig } from '../config/con
 import type { Database } from '../db/schema.js';
 import { addressKey } from '../core/email-address.js';
 import { safeZone } from './calendar.js';
-import type { DigestWorld, WorldMailboxFolder } from './digest-world.js';
+import type { DigestWorld, WorldCandidate, WorldMailboxFolder } from './digest-world.js';
 import { loadRecentSignals } from './load-recent-signals.js';
-import { loadCandidateExtras, loadWorldCandidates, type CandidateReadContext, type CandidateScope } from './load-world-candidates.js';
+import { forEachWorldCandidate, loadCandidateExtras, loadWorldCandidates, type CandidateReadContext, type CandidateScope } from './load-world-candidates.js';
 import { readLibraryDate, readTimestamp } from './library-dates.js';
 
 export interface LoadDigestWorldOptions {
@@ -135,20 +135,19 @@ export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestW
   return { ...base.world, candidates: await loadWorldCandidates(db, base.candidates, scope) };
 }
 
-/**
- * One world per recruiter (all of them, or only `recruiterId`), each holding only that recruiter's
- * candidates, read when the caller asks for it: the rest of the library is read once.
- */
-export async function* loadRecruiterWorlds(
-  db: Kysely<Database>,
-  options: LoadDigestWorldOptions,
-): AsyncGenerator<{ recruiterId: number; world: DigestWorld }> {
+/** The library as the weekly run reads it: what every digest shares, and each recruiter's candidates on demand. */
+export interface DigestLibrary {
+  world: Omit<DigestWorld, 'candidates'>;
+  /** Hands over, one at a time, the candidates whose digest may be this recruiter's (ownerOf decides). */
+  forEachCandidateOf(recruiterId: number, visit: (candidate: WorldCandidate) => void): Promise<void>;
+}
+
+export async function openDigestLibrary(db: Kysely<Database>, options: LoadDigestWorldOptions): Promise<DigestLibrary> {
   const base = await loadDigestBase(db, options);
-  for (const recruiter of base.world.recruiters) {
-    if (options.recruiterId !== undefined && recruiter.id !== options.recruiterId) continue;
-    const candidates = await loadWorldCandidates(db, base.candidates, scopeFor(base, recruiter.id));
-    yield { recruiterId: recruiter.id, world: { ...base.world, candidates } };
-  }
+  return {
+    world: base.world,
+    forEachCandidateOf: (recruiterId, visit) => forEachWorldCandidate(db, base.candidates, scopeFor(base, recruiterId), visit),
+  };
 }
 
 /** Each recruiter's latest outbound mail seen in a log mailbox since `since`: their BCC/CC habit. */

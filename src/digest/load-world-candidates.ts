@@ -62,10 +62,21 @@ function scopeCondition(scope: CandidateScope, now: string): RawBuilder<unknown>
 
 /** The scope's candidates, in id order. */
 export async function loadWorldCandidates(db: Kysely<Database>, context: CandidateReadContext, scope: CandidateScope): Promise<WorldCandidate[]> {
+  const candidates: WorldCandidate[] = [];
+  await forEachWorldCandidate(db, context, scope, (candidate) => candidates.push(candidate));
+  return candidates;
+}
+
+/** Hands the scope's candidates to `visit` one at a time, in id order, as they are read. */
+export async function forEachWorldCandidate(
+  db: Kysely<Database>,
+  context: CandidateReadContext,
+  scope: CandidateScope,
+  visit: (candidate: WorldCandidate) => void,
+): Promise<void> {
   const where = scopeCondition(scope, context.now);
   const { replayed, optOutMails } = context;
   const readSkills = wantedSkillReader(context.wantedSkills);
-  const candidates: WorldCandidate[] = [];
   await forEachRow(
     db,
     sql`select c.id, c.name, c.status, c.cadence_days, c.snoozed_until, c.owner_recruiter_id, c.created_at,
@@ -84,7 +95,7 @@ export async function loadWorldCandidates(db: Kysely<Database>, context: Candida
         optOut = { detectedAt: new Date(optOutDetectedAt), previousStatus: previousStatus as CandidateStatus | null, mail: mail ?? null };
       }
       const contact: ContactSummary = replayed.get(id) ?? contactFromStored(row.slice(10, 16) as StoredContact, ownerRecruiterId !== null);
-      candidates.push({
+      visit({
         id, name, status, cadenceDays, ownerRecruiterId, optOut, contact,
         snoozedUntil: context.date(snoozedUntil),
         createdAt: new Date(createdAt),
@@ -95,7 +106,6 @@ export async function loadWorldCandidates(db: Kysely<Database>, context: Candida
       });
     },
   );
-  return candidates;
 }
 
 /** "email US is_primary US bouncing_since" joined by RS, primary first (migration 0004). */

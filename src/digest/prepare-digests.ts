@@ -6,9 +6,11 @@ import { addressKey } from '../core/email-address.js';
 import type { Database } from '../db/schema.js';
 import { buildDigestView, adminBaseUrl } from './digest-view.js';
 import type { Digest } from './digest-types.js';
-import { loadRecruiterWorlds } from './load-digest-world.js';
+import { openDigestLibrary } from './load-digest-world.js';
+import { ownerOf } from './digest-candidate.js';
+import { prepareOpenings } from './digest-rules.js';
 import type { DigestRenderer, RenderedDigest } from './render-digest.js';
-import { digestsOf } from './select-digest.js';
+import { createDigestBuilder } from './select-digest.js';
 
 /** The recruiter with this primary address or alias (compared by address key), or null. */
 export async function findRecruiterId(db: Kysely<Database>, address: string): Promise<number | null> {
@@ -43,16 +45,24 @@ export async function* prepareDigestStream(
   config: DigestConfig,
   options: { now: Date; recruiterId?: number },
 ): AsyncGenerator<Digest> {
-  const worlds = loadRecruiterWorlds(db, {
+  const library = await openDigestLibrary(db, {
     now: options.now,
     rules: config.rules,
     timezone: config.timezone,
     mailboxes: config.mailboxes,
     logAddress: config.logAddress ?? null,
-    ...(options.recruiterId === undefined ? {} : { recruiterId: options.recruiterId }),
   });
-  for await (const { recruiterId, world } of worlds) {
-    yield* digestsOf(world, { rules: config.rules, now: options.now, recruiterId });
+  const { world } = library;
+  const sole = world.recruiters.length === 1 ? (world.recruiters[0]?.id ?? null) : null;
+  const openings = prepareOpenings(world.openings);
+  for (const recruiter of world.recruiters) {
+    if (options.recruiterId !== undefined && recruiter.id !== options.recruiterId) continue;
+    // Each candidate is read, judged and let go: only what the digest lists stays in memory.
+    const builder = createDigestBuilder(world, recruiter, openings, { rules: config.rules, now: options.now });
+    await library.forEachCandidateOf(recruiter.id, (candidate) => {
+      if (ownerOf(candidate, sole) === recruiter.id) builder.add(candidate);
+    });
+    yield builder.finish();
   }
 }
 

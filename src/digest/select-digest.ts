@@ -3,12 +3,14 @@
 import type { RulesConfig } from '../config/config-schema.js';
 import { calendarDaysBetween } from './calendar.js';
 import { lastContactOf } from './contact-summary.js';
-import { comingUpFor } from './coming-up.js';
+import { comingUpEntryFor, compareComingUp } from './coming-up.js';
 import { healthFor } from './digest-health.js';
 import { DIGEST_RULES, prepareOpenings, type MatchableOpening, type RuleContext } from './digest-rules.js';
 import {
   REASON_ORDER,
   type CoachingNote,
+  type ComingUpEntry,
+  type DigestCandidate,
   type Digest,
   type DigestEntry,
   type OptOutToConfirm,
@@ -73,37 +75,46 @@ function runnerUpOf(candidate: WorldCandidate): DigestEntry['runnerUp'] {
   return latest ? { openingTitle: latest.openingTitle, client: latest.client, decidedAt: latest.decidedAt } : null;
 }
 
-function optOutsToConfirm(candidates: readonly WorldCandidate[]): OptOutToConfirm[] {
-  return candidates
-    .flatMap((candidate): OptOutToConfirm[] => {
-      const optOut = candidate.optOut;
-      if (candidate.status !== 'do_not_contact' || !optOut) return [];
-      const mail = optOut.mail ? { at: optOut.mail.at, subject: optOut.mail.subject, snippet: optOut.mail.snippet } : null;
-      return [{ candidate: candidateRef(candidate), detectedAt: optOut.detectedAt, previousStatus: optOut.previousStatus, mail }];
-    })
-    .sort((a, b) => b.detectedAt.getTime() - a.detectedAt.getTime());
+function optOutToConfirm(candidate: WorldCandidate): OptOutToConfirm | null {
+  const optOut = candidate.optOut;
+  if (candidate.status !== 'do_not_contact' || !optOut) return null;
+  const mail = optOut.mail ? { at: optOut.mail.at, subject: optOut.mail.subject, snippet: optOut.mail.snippet } : null;
+  return { candidate: candidateRef(candidate), detectedAt: optOut.detectedAt, previousStatus: optOut.previousStatus, mail };
 }
 
-function coachingFor(world: DigestWorld, byId: ReadonlyMap<number, WorldCandidate>, recruiter: WorldRecruiter, now: Date): CoachingNote[] {
+function coachingFor(world: DigestWorldBase, refs: ReadonlyMap<number, DigestCandidate>, recruiter: WorldRecruiter, now: Date): CoachingNote[] {
   return world.promiseFlags
     .filter(({ mail }) => mail.recruiterId === recruiter.id && mail.kind === 'personal' && mail.direction === 'outbound')
     .filter(({ mail }) => mail.at.getTime() <= now.getTime() && now.getTime() - mail.at.getTime() <= COACHING_WINDOW_MS)
     .sort((a, b) => b.mail.at.getTime() - a.mail.at.getTime())
     .map((flag) => {
-      const known = byId.get(flag.candidateId);
-      const candidate = known ? candidateRef(known) : { id: flag.candidateId, name: flag.candidateName, email: null };
+      const candidate = refs.get(flag.candidateId) ?? { id: flag.candidateId, name: flag.candidateName, email: null };
       return { code: 'promise_flag', candidate, subject: flag.mail.subject, phrase: flag.phrase, at: flag.mail.at };
     });
 }
 
-function digestFor(
-  world: DigestWorld,
-  byId: ReadonlyMap<number, WorldCandidate>,
+/** The world without its candidates: what every recruiter's digest shares. */
+export type DigestWorldBase = Omit<DigestWorld, 'candidates'>;
+
+/** One recruiter's digest, built from their candidates handed over one at a time. */
+export interface DigestBuilder {
+  add(candidate: WorldCandidate): void;
+  finish(): Digest;
+}
+
+/**
+ * Builds `recruiter`'s digest from the candidates whose digest it is (see ownerOf), keeping only what the
+ * digest lists, so a caller can read candidates one by one and let each go (at 100,000 candidates the
+ * whole library does not need to be in memory). `known` names candidates outside the recruiter's own, for
+ * coaching notes about them.
+ */
+export function createDigestBuilder(
+  world: DigestWorldBase,
   recruiter: WorldRecruiter,
-  owned: readonly WorldCandidate[],
   openings: readonly MatchableOpening[],
   options: DigestOptions,
-): Digest {
+  known: (id: number) => WorldCandidate | undefined = () => undefined,
+): DigestBuilder {
   const { now, rules } = options;
   const zone = recruiter.timezone;
   // Openings too old (or not yet open) for this recruiter's calendar are dropped once, not per candidate.
@@ -112,23 +123,39 @@ function digestFor(
     return opening.status === 'open' && opening.openedAt.getTime() <= now.getTime() && age <= rules.openingMatchMaxAgeDays;
   });
   const ctx: RuleContext = { now, zone, rules, openings: fresh };
+  const flagged = new Set(world.promiseFlags.map((flag) => flag.candidateId));
+  const refs = new Map<number, DigestCandidate>();
   const entries: DigestEntry[] = [];
-  for (const candidate of owned) {
-    if (exclusionOf(candidate, now)) continue;
-    const reasons = reasonsFor(candidate, ctx);
-    if (reasons.length === 0) continue;
-    entries.push({ candidate: candidateRef(candidate), runnerUp: runnerUpOf(candidate), reasons, lastContact: lastContactOf(candidate.contact) });
-  }
-  const sorted = sortEntries(entries);
-  const listed = new Set(entries.map((entry) => entry.candidate.id));
+  const optOuts: OptOutToConfirm[] = [];
+  const comingUp: ComingUpEntry[] = [];
   return {
-    recruiter: { id: recruiter.id, name: recruiter.name, email: recruiter.email, timezone: recruiter.timezone },
-    at: now,
-    entries: sorted,
-    confirmOptOut: optOutsToConfirm(owned),
-    coaching: coachingFor(world, byId, recruiter, now),
-    comingUp: comingUpFor(owned.filter((candidate) => !listed.has(candidate.id)), ctx),
-    health: healthFor(world, recruiter, options),
+    add(candidate) {
+      if (flagged.has(candidate.id)) refs.set(candidate.id, candidateRef(candidate));
+      const optOut = optOutToConfirm(candidate);
+      if (optOut) optOuts.push(optOut);
+      const reasons = exclusionOf(candidate, now) ? [] : reasonsFor(candidate, ctx);
+      if (reasons.length > 0) {
+        entries.push({ candidate: candidateRef(candidate), runnerUp: runnerUpOf(candidate), reasons, lastContact: lastContactOf(candidate.contact) });
+        return;
+      }
+      const upcoming = comingUpEntryFor(candidate, ctx);
+      if (upcoming) comingUp.push(upcoming);
+    },
+    finish() {
+      for (const id of flagged) {
+        const other = refs.has(id) ? undefined : known(id);
+        if (other) refs.set(id, candidateRef(other));
+      }
+      return {
+        recruiter: { id: recruiter.id, name: recruiter.name, email: recruiter.email, timezone: recruiter.timezone },
+        at: now,
+        entries: sortEntries(entries),
+        confirmOptOut: optOuts.sort((a, b) => b.detectedAt.getTime() - a.detectedAt.getTime()),
+        coaching: coachingFor(world, refs, recruiter, now),
+        comingUp: comingUp.sort(compareComingUp),
+        health: healthFor(world, recruiter, options),
+      };
+    },
   };
 }
 
@@ -143,18 +170,12 @@ export function computeDigests(world: DigestWorld, options: DigestOptions & { re
  */
 export function* digestsOf(world: DigestWorld, options: DigestOptions & { recruiterId?: number }): Generator<Digest> {
   const sole = world.recruiters.length === 1 ? (world.recruiters[0]?.id ?? null) : null;
-  const byOwner = new Map<number, WorldCandidate[]>();
-  for (const candidate of world.candidates) {
-    const owner = ownerOf(candidate, sole);
-    if (owner === null) continue;
-    const list = byOwner.get(owner) ?? [];
-    list.push(candidate);
-    byOwner.set(owner, list);
-  }
   const openings = prepareOpenings(world.openings);
   const byId = new Map(world.candidates.map((candidate) => [candidate.id, candidate]));
   for (const recruiter of world.recruiters) {
     if (options.recruiterId !== undefined && recruiter.id !== options.recruiterId) continue;
-    yield digestFor(world, byId, recruiter, byOwner.get(recruiter.id) ?? [], openings, options);
+    const builder = createDigestBuilder(world, recruiter, openings, options, (id) => byId.get(id));
+    for (const candidate of world.candidates) if (ownerOf(candidate, sole) === recruiter.id) builder.add(candidate);
+    yield builder.finish();
   }
 }

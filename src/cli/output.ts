@@ -1,5 +1,6 @@
 // Plain output for people (aligned tables) and machines (--json), in one place so every command
 // prints the same way.
+import { randomUUID } from 'node:crypto';
 import type { CliIo } from './cli-io.js';
 
 export function printJson(io: CliIo, value: unknown): void {
@@ -10,16 +11,44 @@ export function printJson(io: CliIo, value: unknown): void {
  * The same text as printJson(io, [...values]), written one element at a time, so a large array (every
  * recruiter's digest) is never one string in memory. Each element is printed as the sole element of an
  * array and its brackets cut off: JSON.stringify does the nesting's indentation itself, at its own speed.
+ * With `itemsKey`, an element's array under that key is written item by item too (a digest's entries).
  */
-export async function printJsonArray(io: CliIo, values: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+export async function printJsonArray(
+  io: CliIo,
+  values: Iterable<unknown> | AsyncIterable<unknown>,
+  options: { itemsKey?: string } = {},
+): Promise<void> {
   let first = true;
   for await (const value of values) {
-    const nested = JSON.stringify([value], null, 2);
-    io.stdout.write(`${first ? '[\n' : ',\n'}${nested.slice(2, -2)}`);
+    io.stdout.write(first ? '[\n' : ',\n');
+    writeElement(io, value, options.itemsKey);
     first = false;
   }
   io.stdout.write(first ? '[]\n' : '\n]\n');
 }
+
+// "[\n  [\n    [\n" before and "\n    ]\n  ]\n]" after an item nested three arrays deep: an item of an
+// element's array is printed at that depth (top array, element object, its array).
+const ITEM_PREFIX = 12;
+const ITEM_SUFFIX = 12;
+
+function writeElement(io: CliIo, value: unknown, itemsKey: string | undefined): void {
+  const items = itemsKey && isRecord(value) ? value[itemsKey] : undefined;
+  if (!itemsKey || !Array.isArray(items) || items.length === 0) {
+    io.stdout.write(JSON.stringify([value], null, 2).slice(2, -2));
+    return;
+  }
+  // The element with a marker in place of its items, split around the marker (a fresh random value, so no
+  // text from mail can be mistaken for it).
+  const marker = `items-${randomUUID()}`;
+  const text = JSON.stringify([{ ...(value as Record<string, unknown>), [itemsKey]: marker }], null, 2).slice(2, -2);
+  const at = text.indexOf(JSON.stringify(marker));
+  io.stdout.write(`${text.slice(0, at)}[\n`);
+  items.forEach((item, i) => io.stdout.write(`${i > 0 ? ',\n' : ''}${JSON.stringify([[[item]]], null, 2).slice(ITEM_PREFIX, -ITEM_SUFFIX)}`));
+  io.stdout.write(`\n    ]${text.slice(at + JSON.stringify(marker).length)}`);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type Cell = string | number | boolean | null | undefined;
 

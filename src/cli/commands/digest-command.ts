@@ -89,7 +89,7 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
           const json = (async function* () {
             for await (const digest of digests) yield toDigestJson(digest);
           })();
-          if (recruiterId === undefined) await printJsonArray(io, json);
+          if (recruiterId === undefined) await printJsonArray(io, json, { itemsKey: 'items' });
           else printJson(io, (await json.next()).value);
           return;
         }

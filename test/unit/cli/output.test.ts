@@ -23,6 +23,15 @@ describe('printJsonArray', () => {
     async function* values() {
       for (let i = 0; i < 5; i++) yield { i };
     }
-    expect((await capture((io) => printJsonArray(io, values()))).writes).toBe(6);
+    expect((await capture((io) => printJsonArray(io, values()))).writes).toBe(11); // "[" or "," and each element, then "]"
+  });
+
+  it.each([
+    ['digests with items', [{ recruiter: 'a', items: [{ name: 'Jane "J" Roe', reasons: [{ code: 'x', detail: 'line\nbreak “quoted”' }] }, { name: 'Ann', reasons: [] }], health: [] }]],
+    ['an empty items array and a missing one', [{ recruiter: 'a', items: [], coaching: [1] }, { recruiter: 'b' }, 3, null]],
+    ['items whose text looks like the marker', [{ items: ['items-1234', '"items"', { items: [1, 2] }], after: { nested: [[]] } }]],
+  ])('writes %s item by item, as printJson prints the whole array', async (_label, values: unknown[]) => {
+    const streamed = await capture((io) => printJsonArray(io, values, { itemsKey: 'items' }));
+    expect(streamed.text).toBe((await capture((io) => printJson(io, values))).text);
   });
 });

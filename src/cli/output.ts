@@ -11,7 +11,8 @@ export function printJson(io: CliIo, value: unknown): void {
  * The same text as printJson(io, [...values]), written one element at a time, so a large array (every
  * recruiter's digest) is never one string in memory. Each element is printed as the sole element of an
  * array and its brackets cut off: JSON.stringify does the nesting's indentation itself, at its own speed.
- * With `itemsKey`, an element's array under that key is written item by item too (a digest's entries).
+ * With `itemsKey`, an element's array (or any iterable) under that key is written item by item too, so
+ * its items can be made as they are written (a digest's entries).
  */
 export async function printJsonArray(
   io: CliIo,
@@ -34,7 +35,7 @@ const ITEM_SUFFIX = 12;
 
 function writeElement(io: CliIo, value: unknown, itemsKey: string | undefined): void {
   const items = itemsKey && isRecord(value) ? value[itemsKey] : undefined;
-  if (!itemsKey || !Array.isArray(items) || items.length === 0) {
+  if (!itemsKey || !isIterable(items)) {
     io.stdout.write(JSON.stringify([value], null, 2).slice(2, -2));
     return;
   }
@@ -43,12 +44,18 @@ function writeElement(io: CliIo, value: unknown, itemsKey: string | undefined): 
   const marker = `items-${randomUUID()}`;
   const text = JSON.stringify([{ ...(value as Record<string, unknown>), [itemsKey]: marker }], null, 2).slice(2, -2);
   const at = text.indexOf(JSON.stringify(marker));
-  io.stdout.write(`${text.slice(0, at)}[\n`);
-  items.forEach((item, i) => io.stdout.write(`${i > 0 ? ',\n' : ''}${JSON.stringify([[[item]]], null, 2).slice(ITEM_PREFIX, -ITEM_SUFFIX)}`));
-  io.stdout.write(`\n    ]${text.slice(at + JSON.stringify(marker).length)}`);
+  io.stdout.write(text.slice(0, at));
+  let count = 0;
+  for (const item of items) {
+    io.stdout.write(`${count === 0 ? '[\n' : ',\n'}${JSON.stringify([[[item]]], null, 2).slice(ITEM_PREFIX, -ITEM_SUFFIX)}`);
+    count += 1;
+  }
+  io.stdout.write(`${count === 0 ? '[]' : '\n    ]'}${text.slice(at + JSON.stringify(marker).length)}`);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isIterable = (value: unknown): value is Iterable<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
 
 export type Cell = string | number | boolean | null | undefined;
 

@@ -34,21 +34,26 @@ const person = (candidate: { name: string; email: string | null }): DigestJsonCa
   email: candidate.email,
 });
 
+/** One listed candidate, as the JSON's `items` hold them. */
+export function toDigestItemJson(entry: Digest['entries'][number]): DigestJson['items'][number] {
+  return {
+    candidate: person(entry.candidate),
+    reasons: entry.reasons.map((reason) => ({
+      code: reason.code,
+      detail: reason.detail,
+      evidence: reason.evidence ? { at: iso(reason.evidence.at), subject: reason.evidence.subject } : null,
+    })),
+    lastContact: entry.lastContact
+      ? { at: iso(entry.lastContact.at), direction: entry.lastContact.direction, subject: entry.lastContact.subject }
+      : null,
+  };
+}
+
 export function toDigestJson(digest: Digest): DigestJson {
   return {
     recruiter: digest.recruiter.email,
     at: iso(digest.at),
-    items: digest.entries.map((entry) => ({
-      candidate: person(entry.candidate),
-      reasons: entry.reasons.map((reason) => ({
-        code: reason.code,
-        detail: reason.detail,
-        evidence: reason.evidence ? { at: iso(reason.evidence.at), subject: reason.evidence.subject } : null,
-      })),
-      lastContact: entry.lastContact
-        ? { at: iso(entry.lastContact.at), direction: entry.lastContact.direction, subject: entry.lastContact.subject }
-        : null,
-    })),
+    items: digest.entries.map(toDigestItemJson),
     confirmOptOut: digest.confirmOptOut.map((optOut) => ({
       candidate: person(optOut.candidate),
       detectedAt: iso(optOut.detectedAt),

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printJsonArray } from '../output.js';
 import { KeepwarmError } from '../../errors.js';
-import { toDigestJson } from '../../digest/digest-json.js';
+import { toDigestItemJson, toDigestJson } from '../../digest/digest-json.js';
 import { findRecruiterId, prepareDigestStream, renderDigestMail } from '../../digest/prepare-digests.js';
 import { createDigestRenderer } from '../../digest/render-digest.js';
 import { headerText } from '../../digest/view-text.js';
@@ -86,11 +86,19 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
         }
         const digests = prepareDigestStream(db, config, { now, ...(recruiterId === undefined ? {} : { recruiterId }) });
         if (format === 'json') {
+          if (recruiterId !== undefined) {
+            for await (const digest of digests) printJson(io, toDigestJson(digest));
+            return;
+          }
+          // Each digest's items are made as they are written, so a large week never sits in memory as JSON.
           const json = (async function* () {
-            for await (const digest of digests) yield toDigestJson(digest);
+            for await (const digest of digests) {
+              yield { ...toDigestJson({ ...digest, entries: [] }), items: (function* () {
+                for (const entry of digest.entries) yield toDigestItemJson(entry);
+              })() };
+            }
           })();
-          if (recruiterId === undefined) await printJsonArray(io, json, { itemsKey: 'items' });
-          else printJson(io, (await json.next()).value);
+          await printJsonArray(io, json, { itemsKey: 'items' });
           return;
         }
         const renderer = createDigestRenderer();

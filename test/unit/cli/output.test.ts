@@ -34,4 +34,13 @@ describe('printJsonArray', () => {
     const streamed = await capture((io) => printJsonArray(io, values, { itemsKey: 'items' }));
     expect(streamed.text).toBe((await capture((io) => printJson(io, values))).text);
   });
+
+  it('takes items from any iterable, empty ones included', async () => {
+    function* items(n: number) {
+      for (let i = 0; i < n; i++) yield { i };
+    }
+    const lazy = [{ a: 1, items: items(3), z: 2 }, { a: 2, items: items(0), z: 3 }];
+    const eager = [{ a: 1, items: [...items(3)], z: 2 }, { a: 2, items: [], z: 3 }];
+    expect((await capture((io) => printJsonArray(io, lazy, { itemsKey: 'items' }))).text).toBe((await capture((io) => printJson(io, eager))).text);
+  });
 });

@@ -12,9 +12,9 @@ export interface CandidateColumns {
   name?: string;
   status?: CandidateStatus;
   notes?: string | null;
-  cadence_days?: number;
+  cadence_days?: number | null;
   snoozed_until?: string;
-  owner_recruiter_id?: number;
+  owner_recruiter_id?: number | null;
 }
 
 export async function candidateIdsByAddressKeys(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, number>> {

@@ -14,9 +14,10 @@ import { isSuppressed } from './suppressions.js';
 
 export interface CandidateEdit {
   status?: CandidateStatus;
-  cadenceDays?: number;
-  /** A recruiter's address or alias. */
-  owner?: string;
+  /** null: back to the default cadence for their status. */
+  cadenceDays?: number | null;
+  /** A recruiter's address or alias; null: no owner (their digest follows their latest mail). */
+  owner?: string | null;
   addEmail?: string;
   name?: string;
   notes?: string;
@@ -55,7 +56,7 @@ export async function updateCandidate(
     change('name', 'name', edit.name === undefined ? undefined : cleanText(edit.name));
     // An empty --notes clears them.
     change('notes', 'notes', edit.notes === undefined ? undefined : cleanText(edit.notes) || null);
-    if (edit.owner !== undefined) change('owner', 'owner_recruiter_id', await requireRecruiterId(trx, edit.owner));
+    if (edit.owner !== undefined) change('owner', 'owner_recruiter_id', edit.owner === null ? null : await requireRecruiterId(trx, edit.owner));
     const addedAddressKeys = edit.addEmail === undefined ? [] : await addAddress(trx, candidateId, edit.addEmail, options.now);
     if (addedAddressKeys.length > 0) changed.push('email');
     if (edit.feedback && (await setFeedback(trx, candidateId, edit.feedback, options.now))) changed.push('feedback_notes');

@@ -53,8 +53,9 @@ export function createCandidateRoutes(services: AdminServices): Hono<AdminEnv> {
     return runAction(c, services, page(id), async () => {
       const form = await readForm(c, profileForm);
       const edit: CandidateEdit = { name: form.name, status: form.status };
-      if (form.owner) edit.owner = form.owner;
-      if (form.cadenceDays !== undefined) edit.cadenceDays = form.cadenceDays;
+      // The form always shows both: a blank owner is "No owner", a blank cadence the default for the status.
+      edit.owner = form.owner ?? null;
+      edit.cadenceDays = form.cadenceDays ?? null;
       if (form.notes !== undefined) edit.notes = form.notes;
       const result = await updateCandidate(db, await requirePrimaryEmail(db, id), edit, { now: now(), ...actor });
       return result.changed.length > 0 ? `Saved: ${result.changed.join(', ').replaceAll('_', ' ')}.` : 'Nothing changed.';

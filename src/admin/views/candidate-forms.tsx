@@ -36,7 +36,7 @@ export function ProfileForm(props: FormProps & { recruiters: RecruiterListing[] 
           <label class="field grow">
             Owner
             <select name="owner">
-              <Options values={owners} selected={profile.owner ?? undefined} labels={Object.fromEntries(props.recruiters.map((r) => [r.email, `${r.name} <${r.email}>`]))} blank={profile.owner ? undefined : 'No owner'} />
+              <Options values={owners} selected={profile.owner ?? undefined} labels={Object.fromEntries(props.recruiters.map((r) => [r.email, `${r.name} <${r.email}>`]))} blank="No owner" />
             </select>
           </label>
           <label class="field">

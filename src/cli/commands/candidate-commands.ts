@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import type { CliIo } from '../cli-io.js';
 import { printJson, printTable, printable } from '../output.js';
-import { addressValue, cadenceValue, dateValue, nonEmptyValue, statusValue } from '../option-values.js';
+import { addressValue, dateValue, nonEmptyValue, statusValue, cadenceOrDefaultValue, addressOrNoneValue } from '../option-values.js';
 import type { CandidateStatus } from '../../db/schema.js';
 import { addressKey } from '../../core/email-address.js';
 import { KeepwarmError } from '../../errors.js';
@@ -16,7 +16,7 @@ import type { BackfillSummary } from '../../sync/backfill-new-addresses.js';
 
 interface SetOptions {
   status?: CandidateStatus;
-  cadenceDays?: number;
+  cadenceDays?: number | 'default';
   owner?: string;
   addEmail?: string;
   name?: string;
@@ -65,8 +65,8 @@ export function registerCandidateCommands(program: Command, context: CliContext)
     .description('change a candidate (at least one option); every change is audited')
     .argument('<email>', 'any of their addresses', addressValue)
     .option('--status <status>', 'runner_up, active, placed_elsewhere, do_not_contact or archived', statusValue)
-    .option('--cadence-days <n>', 'days between check-ins, overriding the default for their status', cadenceValue)
-    .option('--owner <email>', 'the recruiter who owns them (address or alias)', addressValue)
+    .option('--cadence-days <n>', 'days between check-ins, overriding the default for their status ("default" removes the override)', cadenceOrDefaultValue)
+    .option('--owner <email>', 'the recruiter who owns them (address or alias; "none" removes the owner)', addressOrNoneValue)
     .option('--add-email <email>', 'another address of theirs (its past mail is fetched once sync runs)', addressValue)
     .option('--name <name>', 'their name', nonEmptyValue)
     .option('--notes <text>', 'free notes (replaces the current notes; "" clears them)')
@@ -119,8 +119,8 @@ function toEdit(options: SetOptions): CandidateEdit {
   }
   const edit: CandidateEdit = {};
   if (options.status !== undefined) edit.status = options.status;
-  if (options.cadenceDays !== undefined) edit.cadenceDays = options.cadenceDays;
-  if (options.owner !== undefined) edit.owner = options.owner;
+  if (options.cadenceDays !== undefined) edit.cadenceDays = options.cadenceDays === 'default' ? null : options.cadenceDays;
+  if (options.owner !== undefined) edit.owner = options.owner === 'none' ? null : options.owner;
   if (options.addEmail !== undefined) edit.addEmail = options.addEmail;
   if (options.name !== undefined) edit.name = options.name;
   if (options.notes !== undefined) edit.notes = options.notes;

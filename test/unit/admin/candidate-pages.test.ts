@@ -110,6 +110,18 @@ describe('one candidate', () => {
     expect(visibleText(await c.open(`/candidates/${jose}`))).toContain('cadenceDays: at least 1');
   });
 
+  it('takes an owner and a cadence away again: blank means no owner and the default cadence', async () => {
+    const jose = await id('José Núñez');
+    await c.open(`/candidates/${jose}`);
+    await c.post(`/candidates/${jose}/profile`, { name: 'José Núñez', status: 'active', owner: 'ben@agency.example', cadenceDays: '45' });
+    const page = await c.open(`/candidates/${jose}`);
+    expect(page).toContain('<option value="">No owner</option>'); // offered while an owner is set
+    await c.post(`/candidates/${jose}/profile`, { name: 'José Núñez', status: 'active', owner: '', cadenceDays: '' });
+    expect(visibleText(await c.open(`/candidates/${jose}`))).toContain('Saved: cadence days, owner.');
+    const row = await h.library.db.selectFrom('candidates').select(['cadence_days', 'owner_recruiter_id']).where('id', '=', jose).executeTakeFirstOrThrow();
+    expect(row).toEqual({ cadence_days: null, owner_recruiter_id: null });
+  });
+
   it('snoozes until a date in the agency zone, refuses a past or impossible date, and ends a snooze', async () => {
     const omar = await id('Omar Haddad');
     await c.open(`/candidates/${omar}`);

@@ -105,6 +105,15 @@ describe('keepwarm candidate set', () => {
     expect(await show('jose@example.com')).toMatchObject({ notes: null });
   });
 
+  it('removes an owner and a cadence override with "none" and "default"', async () => {
+    await cli.run('candidate', 'set', 'jose@example.com', '--owner', 'bob@agency.example', '--cadence-days', '45');
+    expect(await show('jose@example.com')).toMatchObject({ owner: 'bob@agency.example', cadenceDays: 45 });
+    const result = await cli.run('candidate', 'set', 'jose@example.com', '--owner', 'none', '--cadence-days', 'default');
+    expect(result.stdout).toBe('updated jose@example.com: cadence_days, owner\n');
+    expect(await show('jose@example.com')).toMatchObject({ owner: null, cadenceDays: null });
+    expect((await cli.run('candidate', 'set', 'jose@example.com', '--cadence-days', 'often')).code).toBe(2);
+  });
+
   it('adds an address that then finds the person, and refuses one that is somebody else\'s', async () => {
     expect((await cli.run('candidate', 'set', 'jose@example.com', '--add-email', 'jose.nunez@gmail.com', '--json')).stdout).toBe(
       `${JSON.stringify({ candidateId: 1, changed: ['email'], addedAddressKeys: ['josenunez@gmail.com'] }, null, 2)}\n`,

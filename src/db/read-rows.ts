@@ -8,21 +8,14 @@ import type { Database } from './schema.js';
 
 const handles = new WeakMap<Kysely<Database>, SQLite.Database>();
 
-/** Lets readRows() run this Kysely instance's queries straight on its better-sqlite3 handle. */
+/** Lets forEachRow() run this Kysely instance's queries straight on its better-sqlite3 handle. */
 export function registerSqliteHandle(db: Kysely<Database>, sqlite: SQLite.Database): void {
   handles.set(db, sqlite);
 }
 
 type Query = RawBuilder<unknown> | Compilable;
 
-/** The query's rows, each an array of its columns in select order. */
-export async function readRows(db: Kysely<Database>, query: Query): Promise<unknown[][]> {
-  const rows: unknown[][] = [];
-  await forEachRow(db, query, (row) => rows.push(row));
-  return rows;
-}
-
-/** Hands each row to `visit` as it is read, so a large result is never held whole. */
+/** Hands each row, an array of its columns in select order, to `visit` as it is read. */
 export async function forEachRow(db: Kysely<Database>, query: Query, visit: (row: unknown[]) => void): Promise<void> {
   // A raw sql`` needs the instance to compile against; a query builder already has it (and ignores it).
   const compiled: CompiledQuery = (query as RawBuilder<unknown>).compile(db);

@@ -6,6 +6,11 @@ import type { WorldCandidate } from './digest-world.js';
  * A candidate's digest is their owner's; without one, the recruiter of their latest interaction; and in a
  * one-recruiter agency, that recruiter's (else a library imported without owners would list nobody).
  */
+/** In a one-recruiter agency, that recruiter: they get every candidate nobody else owns. */
+export function soleRecruiterOf(recruiters: readonly { id: number }[]): number | null {
+  return recruiters.length === 1 ? (recruiters[0]?.id ?? null) : null;
+}
+
 export function ownerOf(candidate: WorldCandidate, soleRecruiterId: number | null): number | null {
   return candidate.ownerRecruiterId ?? candidate.contact.latestRecruiterId ?? soleRecruiterId;
 }

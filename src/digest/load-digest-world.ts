@@ -7,6 +7,7 @@ import { rulesSchema, type MailboxConfig, type RulesConfig } from '../config/con
 import type { Database } from '../db/schema.js';
 import { addressKey } from '../core/email-address.js';
 import { safeZone } from './calendar.js';
+import { soleRecruiterOf } from './digest-candidate.js';
 import type { DigestWorld, WorldCandidate, WorldMailboxFolder } from './digest-world.js';
 import { loadRecentSignals } from './load-recent-signals.js';
 import { forEachWorldCandidate, loadCandidateExtras, loadWorldCandidates, type CandidateReadContext, type CandidateScope } from './load-world-candidates.js';
@@ -125,7 +126,7 @@ async function loadDigestBase(db: Kysely<Database>, options: LoadDigestWorldOpti
 const scopeFor = (base: DigestBase, recruiterId: number): CandidateScope => ({
   kind: 'recruiter',
   recruiterId,
-  soleRecruiter: base.world.recruiters.length === 1,
+  soleRecruiter: soleRecruiterOf(base.world.recruiters) === recruiterId,
 });
 
 /** The library as of `now`: everyone who can appear, or (with `recruiterId`) that recruiter's candidates. */

@@ -7,7 +7,7 @@ import { forEachRow } from '../db/read-rows.js';
 import { skillKey } from '../core/library-fields.js';
 import type { ContactSummary } from './digest-world.js';
 import type { WorldCandidate, WorldCandidateEmail, WorldOptOut, WorldOutcome } from './digest-world.js';
-import { contactFromStored, loadReplayedContacts, STORED_CONTACT_COLUMNS, type StoredContact } from './load-contact-summaries.js';
+import { candidatesWithMailAfter, contactFromStored, loadReplayedContacts, STORED_CONTACT_COLUMNS, type StoredContact } from './load-contact-summaries.js';
 import type { RecentSignals } from './load-recent-signals.js';
 import { readTimestamp } from './library-dates.js';
 
@@ -55,8 +55,7 @@ function scopeCondition(scope: CandidateScope, now: string): RawBuilder<unknown>
     select u.id from candidate_digest f join candidates u on u.id = f.candidate_id
       where f.latest_recruiter_id = ${recruiterId} and u.owner_recruiter_id is null
     ${scope.soleRecruiter ? sql`union all select u.id from candidates u where u.owner_recruiter_id is null` : sql``}
-    union all
-    select i.candidate_id from interactions i where i.occurred_at > ${now}
+    union all ${candidatesWithMailAfter(now)}
   )`;
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.js';
 import { buildDigestView, adminBaseUrl } from './digest-view.js';
 import type { Digest } from './digest-types.js';
 import { openDigestLibrary } from './load-digest-world.js';
-import { ownerOf } from './digest-candidate.js';
+import { ownerOf, soleRecruiterOf } from './digest-candidate.js';
 import { prepareOpenings } from './digest-rules.js';
 import type { DigestRenderer, RenderedDigest } from './render-digest.js';
 import { createDigestBuilder } from './select-digest.js';
@@ -53,7 +53,7 @@ export async function* prepareDigestStream(
     logAddress: config.logAddress ?? null,
   });
   const { world } = library;
-  const sole = world.recruiters.length === 1 ? (world.recruiters[0]?.id ?? null) : null;
+  const sole = soleRecruiterOf(world.recruiters);
   const openings = prepareOpenings(world.openings);
   for (const recruiter of world.recruiters) {
     if (options.recruiterId !== undefined && recruiter.id !== options.recruiterId) continue;

@@ -17,7 +17,7 @@ import {
   type Reason,
 } from './digest-types.js';
 import type { DigestWorld, WorldCandidate, WorldRecruiter } from './digest-world.js';
-import { candidateRef, exclusionOf, ownerOf } from './digest-candidate.js';
+import { candidateRef, exclusionOf, ownerOf, soleRecruiterOf } from './digest-candidate.js';
 
 export interface DigestOptions {
   rules: RulesConfig;
@@ -169,7 +169,7 @@ export function computeDigests(world: DigestWorld, options: DigestOptions & { re
  * never holds every recruiter's digest at once (at 100,000 candidates, most of them are listed somewhere).
  */
 export function* digestsOf(world: DigestWorld, options: DigestOptions & { recruiterId?: number }): Generator<Digest> {
-  const sole = world.recruiters.length === 1 ? (world.recruiters[0]?.id ?? null) : null;
+  const sole = soleRecruiterOf(world.recruiters);
   const openings = prepareOpenings(world.openings);
   const byId = new Map(world.candidates.map((candidate) => [candidate.id, candidate]));
   for (const recruiter of world.recruiters) {

@@ -3,7 +3,7 @@
 import { CANDIDATE_STATUSES } from '../../db/schema.js';
 import type { RecruiterListing } from '../../library/recruiter-repository.js';
 import type { CandidatePageData } from '../candidate-page-data.js';
-import { Card, CsrfField, Options, PostButton } from './components.js';
+import { Card, CsrfField, Options, PostButton, RecruiterOptions } from './components.js';
 import { dateInputValue, formatDay, STATUS_LABELS } from './format.js';
 
 interface FormProps {
@@ -15,7 +15,6 @@ interface FormProps {
 
 export function ProfileForm(props: FormProps & { recruiters: RecruiterListing[] }) {
   const { profile, id } = props.data;
-  const owners = props.recruiters.map((r) => r.email);
   return (
     <Card title="Edit">
       <form method="post" action={`/candidates/${id}/profile`} class="stack">
@@ -36,7 +35,7 @@ export function ProfileForm(props: FormProps & { recruiters: RecruiterListing[] 
           <label class="field grow">
             Owner
             <select name="owner">
-              <Options values={owners} selected={profile.owner ?? undefined} labels={Object.fromEntries(props.recruiters.map((r) => [r.email, `${r.name} <${r.email}>`]))} blank="No owner" />
+              <RecruiterOptions recruiters={props.recruiters} selected={profile.owner ?? undefined} blank="No owner" />
             </select>
           </label>
           <label class="field">

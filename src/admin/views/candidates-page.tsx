@@ -4,7 +4,7 @@ import { CANDIDATE_STATUSES } from '../../db/schema.js';
 import type { RecruiterListing } from '../../library/recruiter-repository.js';
 import { DUE_FILTERS, LIST_SORTS, PAGE_SIZE, type CandidateListing, type ListedCandidate } from '../candidate-listing.js';
 import { html } from 'hono/html';
-import { Options } from './components.js';
+import { Options, RecruiterOptions } from './components.js';
 import { formatDay, REASON_LABELS, relativeDays, STATUS_LABELS } from './format.js';
 
 const SORT_LABELS: Record<string, string> = { name: 'Name', last_contact: 'Last contact (recent first)', overdue: 'Most overdue first' };
@@ -39,8 +39,6 @@ function candidateRows(rows: readonly ListedCandidate[], now: Date, zone: string
 
 function Filters({ listing, recruiters }: { listing: CandidateListing; recruiters: RecruiterListing[] }) {
   const q = listing.query;
-  const owners = [...recruiters.map((r) => r.email), 'none'];
-  const ownerLabels = Object.fromEntries([...recruiters.map((r) => [r.email, r.name || r.email]), ['none', 'No owner']]);
   return (
     <form method="get" action="/candidates" class="card filters" role="search">
       <label class="grow">
@@ -56,7 +54,7 @@ function Filters({ listing, recruiters }: { listing: CandidateListing; recruiter
       <label>
         Owner
         <select name="owner">
-          <Options values={owners} selected={q.owner} labels={ownerLabels} blank="Anyone" />
+          <RecruiterOptions recruiters={recruiters} selected={q.owner} blank="Anyone" extra={{ none: 'No owner' }} />
         </select>
       </label>
       <label>

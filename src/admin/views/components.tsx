@@ -1,5 +1,6 @@
 // Small pieces every page shares. Everything rendered here is escaped by hono/jsx.
 import type { Child } from 'hono/jsx';
+import type { RecruiterListing } from '../../library/recruiter-repository.js';
 import { REASON_LABELS, STATUS_LABELS } from './format.js';
 
 export function CsrfField({ token }: { token: string }) {
@@ -43,6 +44,12 @@ export function Card(props: { title?: string; class?: string; children?: Child }
       {props.children}
     </section>
   );
+}
+
+/** The recruiters as options of an owner select, by address, shown by name; `extra` adds choices after them. */
+export function RecruiterOptions(props: { recruiters: readonly RecruiterListing[]; selected: string | undefined; blank: string; extra?: Record<string, string> }) {
+  const labels = { ...Object.fromEntries(props.recruiters.map((r) => [r.email, r.name || r.email])), ...props.extra };
+  return <Options values={Object.keys(labels)} selected={props.selected} labels={labels} blank={props.blank} />;
 }
 
 export function Options(props: { values: readonly string[]; selected: string | undefined; labels?: Record<string, string>; blank?: string }) {

@@ -45,7 +45,8 @@ export function FlashMessage({ flash }: { flash: Flash | null | undefined }) {
   );
 }
 
-export function Layout(props: LayoutProps) {
+/** A complete HTML document with the admin's head: every page, the login page included. */
+export function HtmlDocument(props: { title: string; children?: Child }) {
   return (
     <>
       {/* A constant, never data: the one raw string in the admin views. */}
@@ -58,36 +59,42 @@ export function Layout(props: LayoutProps) {
           <title>{`${props.title} · keepwarm`}</title>
           <link rel="stylesheet" href="/assets/admin.css" />
         </head>
-        <body>
-          {props.csrf !== null ? (
-            <header class="topbar">
-              <div class="topbar-inner">
-                <a class="brand" href="/">
-                  keep<span>warm</span>
-                </a>
-                <nav class="nav" aria-label="Main">
-                  {NAV.map((item) => (
-                    <a href={item.href} class={item.section === props.section ? 'current' : ''} aria-current={item.section === props.section ? 'page' : undefined}>
-                      {item.label}
-                      {item.section === 'triage' && props.triageCount ? <span class="count">{props.triageCount}</span> : null}
-                    </a>
-                  ))}
-                </nav>
-                {props.canLogOut ? (
-                  <form method="post" action="/logout" class="inline">
-                    <CsrfField token={props.csrf} />
-                    <button type="submit" class="secondary">Log out</button>
-                  </form>
-                ) : null}
-              </div>
-            </header>
-          ) : null}
-          <main>
-            <FlashMessage flash={props.flash} />
-            {props.children}
-          </main>
-        </body>
+        <body>{props.children}</body>
       </html>
     </>
+  );
+}
+
+export function Layout(props: LayoutProps) {
+  return (
+    <HtmlDocument title={props.title}>
+      {props.csrf !== null ? (
+        <header class="topbar">
+          <div class="topbar-inner">
+            <a class="brand" href="/">
+              keep<span>warm</span>
+            </a>
+            <nav class="nav" aria-label="Main">
+              {NAV.map((item) => (
+                <a href={item.href} class={item.section === props.section ? 'current' : ''} aria-current={item.section === props.section ? 'page' : undefined}>
+                  {item.label}
+                  {item.section === 'triage' && props.triageCount ? <span class="count">{props.triageCount}</span> : null}
+                </a>
+              ))}
+            </nav>
+            {props.canLogOut ? (
+              <form method="post" action="/logout" class="inline">
+                <CsrfField token={props.csrf} />
+                <button type="submit" class="secondary">Log out</button>
+              </form>
+            ) : null}
+          </div>
+        </header>
+      ) : null}
+      <main>
+        <FlashMessage flash={props.flash} />
+        {props.children}
+      </main>
+    </HtmlDocument>
   );
 }

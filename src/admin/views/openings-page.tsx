@@ -3,14 +3,13 @@
 import { OPENING_STATUSES } from '../../db/schema.js';
 import type { OpeningListing } from '../../library/edit-opening.js';
 import type { RecruiterListing } from '../../library/recruiter-repository.js';
-import { Card, CsrfField, Options, PostButton } from './components.js';
+import { Card, CsrfField, Options, PostButton, RecruiterOptions } from './components.js';
 import { dateInputValue, formatDay } from './format.js';
 
 const OPENING_LABELS: Record<string, string> = { open: 'Open', filled: 'Filled', closed: 'Closed' };
 
 export function OpeningForm(props: { opening: OpeningListing | null; recruiters: RecruiterListing[]; csrf: string; zone: string }) {
   const o = props.opening;
-  const owners = props.recruiters.map((r) => r.email);
   return (
     <form method="post" action={o ? `/openings/${o.id}` : '/openings'} class="stack">
       <CsrfField token={props.csrf} />
@@ -40,7 +39,7 @@ export function OpeningForm(props: { opening: OpeningListing | null; recruiters:
         <label class="field grow">
           Owner
           <select name="owner">
-            <Options values={owners} selected={o?.owner ?? undefined} labels={Object.fromEntries(props.recruiters.map((r) => [r.email, r.name || r.email]))} blank="No owner" />
+            <RecruiterOptions recruiters={props.recruiters} selected={o?.owner ?? undefined} blank="No owner" />
           </select>
         </label>
         <label class="field">

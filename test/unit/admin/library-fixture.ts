@@ -1,33 +1,11 @@
 // A real, migrated SQLite library in a temporary folder, with helpers that write the rows the import and the
 // mail sync would have written, so the admin tests read like the library they stand for.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { openDatabase, type OpenedDatabase } from '../../../src/db/open-database.js';
-import { migrateToLatest } from '../../../src/db/migrate.js';
 import type { CandidateStatus, Database, Direction, InteractionKind } from '../../../src/db/schema.js';
 import { addressKey } from '../../../src/core/email-address.js';
 import { skillKey } from '../../../src/core/library-fields.js';
 
-export interface TempLibrary extends OpenedDatabase {
-  dir: string;
-  remove(): Promise<void>;
-}
-
-export async function createTempLibrary(): Promise<TempLibrary> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepwarm-admin-'));
-  const opened = openDatabase({ kind: 'sqlite', file: path.join(dir, 'keepwarm.db') });
-  await migrateToLatest(opened.db);
-  return {
-    ...opened,
-    dir,
-    async remove() {
-      await opened.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { createTempLibrary, type TempLibrary } from '../../support/temp-library.js';
 
 export async function seedRecruiter(db: Kysely<Database>, email: string, name: string): Promise<number> {
   return (await db.insertInto('recruiters').values({ email, name }).returning('id').executeTakeFirstOrThrow()).id;

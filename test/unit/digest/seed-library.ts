@@ -1,33 +1,11 @@
 // Writes library rows straight into a migrated SQLite database, for loader and command tests of the digest:
 // the rows the import and the mail sync would have written, without running them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { openDatabase, type OpenedDatabase } from '../../../src/db/open-database.js';
-import { migrateToLatest } from '../../../src/db/migrate.js';
 import type { CandidateStatus, Database, Direction, InteractionKind } from '../../../src/db/schema.js';
 import { addressKey } from '../../../src/core/email-address.js';
 import { skillKey } from '../../../src/core/library-fields.js';
 
-export interface TempLibrary extends OpenedDatabase {
-  dir: string;
-  remove(): Promise<void>;
-}
-
-export async function createTempLibrary(file = 'keepwarm.db'): Promise<TempLibrary> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepwarm-digest-'));
-  const opened = openDatabase({ kind: 'sqlite', file: path.join(dir, file) });
-  await migrateToLatest(opened.db);
-  return {
-    ...opened,
-    dir,
-    async remove() {
-      await opened.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { createTempLibrary, type TempLibrary } from '../../support/temp-library.js';
 
 export async function addRecruiter(db: Kysely<Database>, email: string, name: string, timezone: string | null = null): Promise<number> {
   const row = await db.insertInto('recruiters').values({ email, name, timezone }).returning('id').executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@
 import { CANDIDATE_STATUSES } from '../../db/schema.js';
 import type { RecruiterListing } from '../../library/recruiter-repository.js';
 import type { CandidatePageData } from '../candidate-page-data.js';
-import { Card, CsrfField, Options, PostButton, RecruiterOptions } from './components.js';
+import { Card, CsrfField, Options, OwnerField, PostButton } from './components.js';
 import { dateInputValue, formatDay, STATUS_LABELS } from './format.js';
 
 interface FormProps {
@@ -32,12 +32,7 @@ export function ProfileForm(props: FormProps & { recruiters: RecruiterListing[] 
           </label>
         </div>
         <div class="row">
-          <label class="field grow">
-            Owner
-            <select name="owner">
-              <RecruiterOptions recruiters={props.recruiters} selected={profile.owner ?? undefined} blank="No owner" />
-            </select>
-          </label>
+          <OwnerField recruiters={props.recruiters} selected={profile.owner} />
           <label class="field">
             Cadence (days)
             <input name="cadenceDays" type="number" min={1} max={3650} value={profile.cadenceDays === null ? '' : String(profile.cadenceDays)} placeholder="default" />

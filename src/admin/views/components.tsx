@@ -52,6 +52,18 @@ export function RecruiterOptions(props: { recruiters: readonly RecruiterListing[
   return <Options values={Object.keys(labels)} selected={props.selected} labels={labels} blank={props.blank} />;
 }
 
+/** A form's owner field: a recruiter, or none. */
+export function OwnerField(props: { recruiters: readonly RecruiterListing[]; selected: string | null }) {
+  return (
+    <label class="field grow">
+      Owner
+      <select name="owner">
+        <RecruiterOptions recruiters={props.recruiters} selected={props.selected ?? undefined} blank="No owner" />
+      </select>
+    </label>
+  );
+}
+
 export function Options(props: { values: readonly string[]; selected: string | undefined; labels?: Record<string, string>; blank?: string }) {
   return (
     <>

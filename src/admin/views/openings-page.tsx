@@ -3,7 +3,7 @@
 import { OPENING_STATUSES } from '../../db/schema.js';
 import type { OpeningListing } from '../../library/edit-opening.js';
 import type { RecruiterListing } from '../../library/recruiter-repository.js';
-import { Card, CsrfField, Options, PostButton, RecruiterOptions } from './components.js';
+import { Card, CsrfField, Options, OwnerField, PostButton } from './components.js';
 import { dateInputValue, formatDay } from './format.js';
 
 const OPENING_LABELS: Record<string, string> = { open: 'Open', filled: 'Filled', closed: 'Closed' };
@@ -36,12 +36,7 @@ export function OpeningForm(props: { opening: OpeningListing | null; recruiters:
         </label>
       </div>
       <div class="row">
-        <label class="field grow">
-          Owner
-          <select name="owner">
-            <RecruiterOptions recruiters={props.recruiters} selected={o?.owner ?? undefined} blank="No owner" />
-          </select>
-        </label>
+        <OwnerField recruiters={props.recruiters} selected={o?.owner ?? null} />
         <label class="field">
           Opened on
           <input type="date" name="openedAt" value={dateInputValue(o?.openedAt, props.zone)} />

@@ -1,9 +1,7 @@
 // A real, migrated SQLite library in a temporary folder, with helpers that write the rows the import and the
 // mail sync would have written, so the admin tests read like the library they stand for.
 import type { Kysely } from 'kysely';
-import type { CandidateStatus, Database, Direction, InteractionKind } from '../../../src/db/schema.js';
-import { addressKey } from '../../../src/core/email-address.js';
-import { skillKey } from '../../../src/core/library-fields.js';
+import type { Database, Direction, InteractionKind } from '../../../src/db/schema.js';
 
 export { createTempLibrary, type TempLibrary } from '../../support/temp-library.js';
 
@@ -11,27 +9,8 @@ export async function seedRecruiter(db: Kysely<Database>, email: string, name: s
   return (await db.insertInto('recruiters').values({ email, name }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export interface CandidateSeed {
-  name: string;
-  emails: string[];
-  status?: CandidateStatus;
-  owner?: number | null;
-  skills?: string[];
-  createdAt?: string;
-}
-
-export async function seedCandidate(db: Kysely<Database>, seed: CandidateSeed): Promise<number> {
-  const { id } = await db
-    .insertInto('candidates')
-    .values({ name: seed.name, status: seed.status ?? 'runner_up', owner_recruiter_id: seed.owner ?? null, ...(seed.createdAt ? { created_at: seed.createdAt } : {}) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const [i, email] of seed.emails.entries()) {
-    await db.insertInto('candidate_emails').values({ candidate_id: id, email, email_key: addressKey(email) ?? email, is_primary: i === 0 ? 1 : 0 }).execute();
-  }
-  for (const skill of seed.skills ?? []) await db.insertInto('candidate_skills').values({ candidate_id: id, skill, skill_key: skillKey(skill) }).execute();
-  return id;
-}
+// Candidates are written as the digest tests write them.
+export { addCandidate as seedCandidate, type CandidateSeed } from '../digest/seed-library.js';
 
 let messageNumber = 0;
 

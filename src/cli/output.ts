@@ -19,13 +19,40 @@ export async function printJsonArray(
   values: Iterable<unknown> | AsyncIterable<unknown>,
   options: { itemsKey?: string } = {},
 ): Promise<void> {
+  const out = chunkedWriter(io);
   let first = true;
   for await (const value of values) {
-    io.stdout.write(first ? '[\n' : ',\n');
-    writeElement(io, value, options.itemsKey);
+    out.write(first ? '[\n' : ',\n');
+    writeElement(out, value, options.itemsKey);
+    // Each element reaches the reader when it is done, not when the next one is.
+    out.flush();
     first = false;
   }
-  io.stdout.write(first ? '[]\n' : '\n]\n');
+  out.write(first ? '[]\n' : '\n]\n');
+  out.flush();
+}
+
+/** Pieces written in chunks of about CHUNK_CHARS: a digest's 80,000 items as 80,000 writes cost ~0.3 s. */
+interface ChunkedWriter {
+  write(text: string): void;
+  flush(): void;
+}
+
+const CHUNK_CHARS = 64 * 1024;
+
+function chunkedWriter(io: CliIo): ChunkedWriter {
+  let pending = '';
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= CHUNK_CHARS) this.flush();
+    },
+    flush() {
+      if (pending === '') return;
+      io.stdout.write(pending);
+      pending = '';
+    },
+  };
 }
 
 // "[\n  [\n    [\n" before and "\n    ]\n  ]\n]" after an item nested three arrays deep: an item of an
@@ -33,10 +60,10 @@ export async function printJsonArray(
 const ITEM_PREFIX = 12;
 const ITEM_SUFFIX = 12;
 
-function writeElement(io: CliIo, value: unknown, itemsKey: string | undefined): void {
+function writeElement(out: ChunkedWriter, value: unknown, itemsKey: string | undefined): void {
   const items = itemsKey && isRecord(value) ? value[itemsKey] : undefined;
   if (!itemsKey || !isIterable(items)) {
-    io.stdout.write(JSON.stringify([value], null, 2).slice(2, -2));
+    out.write(JSON.stringify([value], null, 2).slice(2, -2));
     return;
   }
   // The element with a marker in place of its items, split around the marker (a fresh random value, so no
@@ -44,13 +71,13 @@ function writeElement(io: CliIo, value: unknown, itemsKey: string | undefined): 
   const marker = `items-${randomUUID()}`;
   const text = JSON.stringify([{ ...(value as Record<string, unknown>), [itemsKey]: marker }], null, 2).slice(2, -2);
   const at = text.indexOf(JSON.stringify(marker));
-  io.stdout.write(text.slice(0, at));
+  out.write(text.slice(0, at));
   let count = 0;
   for (const item of items) {
-    io.stdout.write(`${count === 0 ? '[\n' : ',\n'}${JSON.stringify([[[item]]], null, 2).slice(ITEM_PREFIX, -ITEM_SUFFIX)}`);
+    out.write(`${count === 0 ? '[\n' : ',\n'}${JSON.stringify([[[item]]], null, 2).slice(ITEM_PREFIX, -ITEM_SUFFIX)}`);
     count += 1;
   }
-  io.stdout.write(`${count === 0 ? '[]' : '\n    ]'}${text.slice(at + JSON.stringify(marker).length)}`);
+  out.write(`${count === 0 ? '[]' : '\n    ]'}${text.slice(at + JSON.stringify(marker).length)}`);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -19,11 +19,25 @@ describe('printJsonArray', () => {
     expect((await capture((io) => printJsonArray(io, values))).text).toBe((await capture((io) => printJson(io, values))).text);
   });
 
-  it('writes element by element as they come, never the whole array as one string', async () => {
+  it('writes each element before asking for the next, never the whole array as one string', async () => {
+    const log: string[] = [];
     async function* values() {
-      for (let i = 0; i < 5; i++) yield { i };
+      for (let i = 0; i < 5; i++) {
+        log.push(`make ${i}`);
+        yield { i };
+      }
     }
-    expect((await capture((io) => printJsonArray(io, values()))).writes).toBe(11); // "[" or "," and each element, then "]"
+    const io: CliIo = { stdout: { write: (t: string) => (log.push(`write ${/"i": (\d+)/.exec(t)?.[1] ?? 'end'}`), true) }, stderr: { write: () => true }, env: {}, cwd: '/', now: () => new Date(0) };
+    await printJsonArray(io, values());
+    expect(log).toEqual(['make 0', 'write 0', 'make 1', 'write 1', 'make 2', 'write 2', 'make 3', 'write 3', 'make 4', 'write 4', 'write end']);
+  });
+
+  it("writes a large element's items in chunks of about 64 KB, not one write per item", async () => {
+    const items = Array.from({ length: 2_000 }, (_, i) => ({ i, text: 'x'.repeat(300) }));
+    const printed = await capture((io) => printJsonArray(io, [{ items }], { itemsKey: 'items' }));
+    expect(printed.text.length).toBeGreaterThan(600_000);
+    expect(printed.writes).toBeGreaterThan(5);
+    expect(printed.writes).toBeLessThan(20);
   });
 
   it.each([

@@ -1,7 +1,8 @@
 // A recruiter forwarding a candidate's mail to the log address means "log the original": its sender,
 // recipients, date and subject, with the recruiter's words above it kept as a note. Inline forwards are
 // read by email-forward-parser (dozens of clients and locales), not by regexes of our own.
-import EmailForwardParser, { type EmailForwardMailbox } from 'email-forward-parser';
+import type { EmailForwardMailbox } from 'email-forward-parser';
+import { readForward } from './forward-reader.js';
 import { parseForwardDate } from './forward-date.js';
 import type { MailAddress, MailFacts } from './mail-facts.js';
 
@@ -37,7 +38,7 @@ const RFC822_TYPES = new Set(['message/rfc822', 'message/global']);
  */
 export function parseInlineForward(facts: Pick<MailFacts, 'text' | 'subject'>, options: ForwardOptions = {}): InlineForward | null {
   if (!facts.text) return null;
-  const result = new EmailForwardParser().read(facts.text.replace(/\r\n?/g, '\n'), facts.subject);
+  const result = readForward(facts.text.replace(/\r\n?/g, '\n'), facts.subject);
   if (!result.forwarded) return null;
   const email = result.email;
   const from = toAddress(email.from);

@@ -79,14 +79,18 @@ export const candidatesWithMailAfter = (now: string): RawBuilder<unknown> =>
   sql`select candidate_id from interactions where occurred_at > ${now}`;
 
 /**
- * Summaries of the candidates `scope` selects that have mail after `now`, computed from their interactions
- * up to `now`, for which the stored summary would count too much. Usually none or a handful.
+ * Summaries of the candidates that `scope` (a condition on `candidates c`) selects and that have mail after
+ * `now`, computed from their interactions up to `now`, for which the stored summary would count too much.
+ * Usually none or a handful.
  */
 export async function loadReplayedContacts(db: Kysely<Database>, scope: RawBuilder<unknown>, now: string): Promise<Map<number, ContactSummary>> {
+  // From the (usually no) mail after `now` to its candidates, and no DISTINCT: with `in (scope)` or DISTINCT
+  // SQLite walked the (candidate_id, occurred_at) index over all 1,000,000 interactions, 85-100 ms at 100,000
+  // candidates for every digest (the weekly sender makes one per recruiter); this seeks by time (< 1 ms).
   const { rows } = await sql<{ candidate_id: number }>`
-    select distinct candidate_id from (${candidatesWithMailAfter(now)}) where candidate_id in (${scope})`.execute(db);
+    select m.candidate_id from (${candidatesWithMailAfter(now)}) m join candidates c on c.id = m.candidate_id where ${scope}`.execute(db);
   if (rows.length === 0) return new Map();
-  const ids = rows.map((row) => row.candidate_id);
+  const ids = [...new Set(rows.map((row) => row.candidate_id))];
   const summaries = await summariseUpTo(db, sql`select value from json_each(${JSON.stringify(ids)})`, now);
   // Someone whose every mail is after `now` had no contact yet, as of then.
   return new Map(ids.map((id) => [id, summaries.get(id) ?? NO_CONTACT]));

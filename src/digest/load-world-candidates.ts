@@ -143,7 +143,7 @@ function readOutcomes(json: string | null, context: CandidateReadContext): World
  * replayed summaries of candidates with mail after `now`, and the mail behind each opt-out awaiting a person.
  */
 export async function loadCandidateExtras(db: Kysely<Database>, now: string): Promise<Pick<CandidateReadContext, 'replayed' | 'optOutMails'>> {
-  const replayed = await loadReplayedContacts(db, sql`select c.id from candidates c where ${CAN_APPEAR}`, now);
+  const replayed = await loadReplayedContacts(db, CAN_APPEAR, now);
   const rows = await db
     .selectFrom('interactions')
     .select(['id', 'occurred_at', 'subject', 'snippet', 'direction', 'recruiter_id'])

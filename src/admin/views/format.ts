@@ -24,8 +24,8 @@ function offsetAt(at: number, zone: string): number {
 
 const DAY_MS = 86_400_000;
 const MAX_CACHED_DAYS = 20_000;
-/** A zone's offset for each UTC day it does not change in (null: it changes that day). Offsets are facts of the zone. */
-const dayOffsets = new Map<string, number | null>();
+/** Each zone's offset for each UTC day it does not change in (null: it changes that day). Offsets are facts of the zone. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 /**
  * The zone's offset at a moment. A list page formats a hundred dates and Intl takes ~10 µs a call, so the
@@ -33,14 +33,15 @@ const dayOffsets = new Map<string, number | null>();
  * day (no zone changes its clock twice within a day); on the days it changes, it is asked for each moment.
  */
 function offsetOf(at: number, zone: string): number {
+  let offsets = dayOffsets.get(zone);
+  if (!offsets) dayOffsets.set(zone, (offsets = new Map()));
   const day = Math.floor(at / DAY_MS);
-  const key = `${zone}|${day}`;
-  let offset = dayOffsets.get(key);
+  let offset = offsets.get(day);
   if (offset === undefined) {
     const start = offsetAt(day * DAY_MS, zone);
     offset = start === offsetAt(day * DAY_MS + DAY_MS - 1, zone) ? start : null;
-    if (dayOffsets.size >= MAX_CACHED_DAYS) dayOffsets.clear();
-    dayOffsets.set(key, offset);
+    if (offsets.size >= MAX_CACHED_DAYS) offsets.clear();
+    offsets.set(day, offset);
   }
   return offset ?? offsetAt(at, zone);
 }
@@ -55,45 +56,57 @@ interface WallClock {
 }
 
 /** The moment as the zone's wall clock shows it. */
-function wallClockIn(at: Date, zone: string): WallClock {
-  const wall = new Date(at.getTime() + offsetOf(at.getTime(), zone));
+function wallClockIn(at: number, zone: string): WallClock {
+  const wall = new Date(at + offsetOf(at, zone));
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth(), day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
-function parse(iso: string | null | undefined): Date | null {
+/** The moment an ISO string names, in milliseconds; null when there is none. */
+function parse(iso: string | null | undefined): number | null {
   if (!iso) return null;
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? null : at;
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? null : at;
+}
+
+/** The calendar day of a moment in the zone, as a day number (days since 1970-01-01). */
+function dayNumber(at: number, zone: string): number {
+  return Math.floor((at + offsetOf(at, zone)) / DAY_MS);
+}
+
+/** "5 Jun 2024" for each day number, kept: a list page shows a hundred dates over a few hundred days. */
+const dayLabels = new Map<number, string>();
+
+function dayLabel(day: number): string {
+  let label = dayLabels.get(day);
+  if (label === undefined) {
+    const wall = new Date(day * DAY_MS);
+    label = `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
+    if (dayLabels.size >= MAX_CACHED_DAYS) dayLabels.clear();
+    dayLabels.set(day, label);
+  }
+  return label;
 }
 
 export function formatDay(iso: string | null | undefined, zone: string): string {
   const at = parse(iso);
-  if (!at) return '—';
-  const w = wallClockIn(at, zone);
-  return `${w.day} ${MONTHS[w.month]} ${w.year}`;
+  return at === null ? '—' : dayLabel(dayNumber(at, zone));
 }
 
 export function formatDateTime(iso: string | null | undefined, zone: string): string {
   const at = parse(iso);
-  if (!at) return '—';
+  if (at === null) return '—';
   const w = wallClockIn(at, zone);
   return `${w.day} ${MONTHS[w.month]} ${w.year}, ${twoDigits(w.hour)}:${twoDigits(w.minute)}`;
-}
-
-/** The calendar day of a moment in the zone, as a day number (days since 1970-01-01). */
-function dayNumber(at: Date, zone: string): number {
-  const w = wallClockIn(at, zone);
-  return Math.round(Date.UTC(w.year, w.month, w.day) / DAY_MS);
 }
 
 /** "today", "3 days ago", "in 5 days". */
 export function relativeDays(iso: string | null | undefined, now: Date, zone: string): string {
   const at = parse(iso);
-  if (!at) return 'never';
-  const days = dayNumber(now, zone) - dayNumber(at, zone);
+  if (at === null) return 'never';
+  const days = dayNumber(now.getTime(), zone) - dayNumber(at, zone);
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days === -1) return 'tomorrow';

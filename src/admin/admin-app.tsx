@@ -80,6 +80,9 @@ export function createAdminApp(deps: AdminDeps): Hono<AdminEnv> {
 
   app.use('*', sessionGuard(services));
   app.use('*', async (c, next) => {
+    // GET and HEAD never carry a body (the HTTP adapter gives them none), and asking the request for one makes
+    // the adapter build a whole fetch Request: ~0.1 ms of every page at P5's load, for nothing.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const limit = c.req.path === '/import' ? IMPORT_MAX_BYTES : FORM_MAX_BYTES;
     const tooLarge = (): Promise<Response> =>
       renderPage(c, services, { title: 'Upload too large', section: 'import', status: 413, body: <TooLargeNotice maxBytes={limit} /> });

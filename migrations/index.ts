@@ -7,6 +7,7 @@ import * as m0003 from './0003_candidate_search.js';
 import * as m0004 from './0004_candidate_digest.js';
 import * as m0005 from './0005_candidate_list_indexes.js';
 import * as m0006 from './0006_candidate_list_covering.js';
+import * as m0007 from './0007_candidate_digest_outcomes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_talent_library': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_candidate_digest': m0004,
   '0005_candidate_list_indexes': m0005,
   '0006_candidate_list_covering': m0006,
+  '0007_candidate_digest_outcomes': m0007,
 };

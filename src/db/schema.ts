@@ -234,6 +234,8 @@ export interface CandidateDigestTable {
   latest_recruiter_id: number | null;
   emails: string | null;
   skills: string | null;
+  /** JSON [[opening_id, stage, decided_at, feedback_notes], ...] in opening order (migration 0007). */
+  outcomes: string | null;
 }
 
 export interface Database {

@@ -1,5 +1,5 @@
 // Reads candidates for the digest: one row per candidate, streamed as arrays, joined with what triggers keep
-// for the digest (migration 0004: the contact summary, addresses and skills) and the candidate's outcomes.
+// for the digest (migrations 0004 and 0007: the contact summary, addresses, skills and outcomes).
 // The caller says which candidates (everyone, or one recruiter's) so a recruiter's digest reads only theirs.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CandidateStatus, Database, OutcomeStage } from '../db/schema.js';
@@ -79,9 +79,7 @@ export async function forEachWorldCandidate(
   await forEachRow(
     db,
     sql`select c.id, c.name, c.status, c.cadence_days, c.snoozed_until, c.owner_recruiter_id, c.created_at,
-        c.opt_out_interaction_id, c.opt_out_detected_at, c.previous_status, ${STORED_CONTACT_COLUMNS}, d.emails, d.skills,
-        (select json_group_array(json_array(o.opening_id, o.stage, o.decided_at, o.feedback_notes))
-          from outcomes o where o.candidate_id = c.id) as outcomes
+        c.opt_out_interaction_id, c.opt_out_detected_at, c.previous_status, ${STORED_CONTACT_COLUMNS}, d.emails, d.skills, d.outcomes
       from candidates c left join candidate_digest d on d.candidate_id = c.id
       where ${where}
       order by c.id`,
@@ -130,8 +128,9 @@ function wantedSkillReader(wanted: ReadonlySet<string>): (packed: string | null)
   };
 }
 
+/** Outcomes as JSON [opening_id, stage, decided_at, feedback_notes] arrays (migration 0007), null for none. */
 function readOutcomes(json: string | null, context: CandidateReadContext): WorldOutcome[] {
-  if (json === null || json === '[]') return [];
+  if (json === null) return [];
   return (JSON.parse(json) as StoredOutcome[]).map(([openingId, stage, decidedAt, feedbackNotes]) => {
     const opening = context.openings.get(openingId);
     return { openingId, openingTitle: opening?.title ?? '', client: opening?.client ?? '', stage, decidedAt: context.date(decidedAt), feedbackNotes };

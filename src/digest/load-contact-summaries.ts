@@ -31,14 +31,19 @@ interface RecruiterRow {
 /** Reads "time, id, recruiter, direction, subject" back; the subject may itself hold the separator. */
 function unpack(value: string | null): MailRef | null {
   if (!value) return null;
-  const [at = '', id = '0', recruiter = '', direction = ''] = value.split(SEP, 4);
-  const subjectStart = at.length + id.length + recruiter.length + direction.length + 4;
+  // By position rather than split(): the digest reads three of these per candidate, and split's arrays
+  // were garbage the collector then had to sweep for each of 100,000 candidates.
+  const idStart = value.indexOf(SEP) + 1;
+  const recruiterStart = value.indexOf(SEP, idStart) + 1;
+  const directionStart = value.indexOf(SEP, recruiterStart) + 1;
+  const subjectStart = value.indexOf(SEP, directionStart) + 1;
+  if (idStart === 0 || recruiterStart === 0 || directionStart === 0 || subjectStart === 0) return null;
   return {
-    interactionId: Number(id),
-    at: new Date(at),
+    interactionId: Number(value.slice(idStart, recruiterStart - 1)),
+    at: new Date(value.slice(0, idStart - 1)),
     subject: value.slice(subjectStart),
-    direction: direction as Direction,
-    recruiterId: recruiter === '' ? null : Number(recruiter),
+    direction: value.slice(directionStart, subjectStart - 1) as Direction,
+    recruiterId: recruiterStart + 1 === directionStart ? null : Number(value.slice(recruiterStart, directionStart - 1)),
   };
 }
 

@@ -3,6 +3,7 @@
 // forms through zod so only allowlisted values reach a use case.
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { HtmlEscapedCallbackPhase, resolveCallback } from 'hono/utils/html';
 import type { z } from 'zod';
 import type { AdminEnv, AdminServices } from './admin-context.js';
 import { publicMessage, statusFor } from './http-errors.js';
@@ -50,7 +51,10 @@ export async function renderPage(c: AdminContext, services: AdminServices, page:
       {page.body}
     </Layout>
   );
-  return c.html(layout, page.status ?? 200);
+  // Sent as UTF-8 bytes: hono/jsx makes the page a string of thousands of pieces, which the HTTP adapter would
+  // otherwise flatten and encode twice, once to count its bytes for Content-Length and once to write them.
+  const markup = await resolveCallback(layout, HtmlEscapedCallbackPhase.Stringify, false, {});
+  return c.body(Buffer.from(markup), page.status ?? 200, { 'Content-Type': 'text/html; charset=UTF-8' });
 }
 
 /** A page saying what was wrong with the request (bad query, unknown id), with the right status. */

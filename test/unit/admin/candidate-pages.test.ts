@@ -33,6 +33,14 @@ describe('the candidate list', () => {
     expect(visibleText(await c.open('/candidates'))).toContain('12 people match.');
   });
 
+  it('is sent as UTF-8 HTML whatever the names hold', async () => {
+    const response = await c.get('/candidates?status=placed_elsewhere');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.toString('utf8')).toContain('José Núñez');
+    expect(bytes.toString('utf8')).toMatch(/^<!doctype html><html lang="en">.*<\/html>$/s);
+  });
+
   it('searches by name, address and skill, and filters by status, owner and reason', async () => {
     expect(names(await c.open('/candidates?q=roe'))).toEqual(['Jane Roe']);
     expect(names(await c.open('/candidates?q=omar.haddad%40example.com'))).toEqual(['Omar Haddad']);

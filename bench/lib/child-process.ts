@@ -1,6 +1,7 @@
 // Runs one measurement in a fresh Node process (TypeScript through tsx), so its time and peak memory are
 // its own and not the runner's. The child reads its input from BENCH_INPUT and prints one result line.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,7 +62,18 @@ export function reportResult(result: unknown): void {
   process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 
-/** Peak resident memory of this process so far, in bytes (the kernel's own high-water mark). */
+/**
+ * Peak resident memory of this process so far, in bytes (the kernel's own high-water mark). On Linux from
+ * VmHWM, the mark of this process's own memory: getrusage's maxRSS carries the parent's mark across
+ * fork and exec, so a child of a runner that had just generated a library in process reported the
+ * runner's 907 MB as its own peak.
+ */
 export function peakRssBytes(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // not Linux: getrusage's mark
+  }
   return process.resourceUsage().maxRSS * 1024;
 }

@@ -111,4 +111,11 @@ describe('readForward', () => {
     expect(all).toBeGreaterThan(300);
     expect(run).toBeLessThan(all / 4);
   });
+
+  it('does not search the body of a message whose subject is not a forward’s, which the parser does not read', async () => {
+    const facts = await loadFixture('gmail-reply.eml');
+    expect(facts.subject).toMatch(/^Re:/);
+    expect(patternsToRun(facts.text!, facts.subject).searches).toBe(0);
+    expect(patternsToRun(facts.text!, `Fwd: ${facts.subject}`).searches).toBeGreaterThan(0);
+  });
 });

@@ -11,7 +11,7 @@ import { requiredLiteral } from './regex-literal.js';
 /** The parser's internals this module narrows: named lists of patterns, some with a `<name>_line` twin. */
 interface Reader {
   read: EmailForwardParser['read'];
-  parser: { regexes: Record<string, unknown> };
+  parser: { regexes: Record<string, unknown>; parseSubject(subject: string): string | null };
 }
 
 interface PatternList {
@@ -49,20 +49,33 @@ function getNarrowing(): Narrowing | null {
 export function readForward(text: string, subject: string): EmailForwardResult {
   const base = getNarrowing();
   if (!base) return new EmailForwardParser().read(text, subject);
-  return narrowedReader(base, text, subject).read(text, subject);
+  if (readsNoBody(base, subject)) return base.reader.read(text, subject);
+  return narrowedReader(base, text, subject).reader.read(text, subject);
 }
 
-/** How many of the parser's patterns a read of this text runs, against all of them (for tests). */
-export function patternsToRun(text: string, subject: string): { run: number; all: number } {
+/**
+ * For tests: how many of the parser's patterns a read of this text keeps, of all of them, and how many
+ * required texts it searched the body for.
+ */
+export function patternsToRun(text: string, subject: string): { run: number; all: number; searches: number } {
   const base = getNarrowing();
-  if (!base) return { run: 0, all: 0 };
-  const narrowed = narrowedReader(base, text, subject).parser.regexes;
+  if (!base) return { run: 0, all: 0, searches: 0 };
   const all = base.reader.parser.regexes;
   const count = (regexes: Record<string, unknown>): number => base.lists.reduce((n, list) => n + (regexes[list.name] as unknown[]).length, 0);
-  return { run: count(narrowed), all: count(all) };
+  if (readsNoBody(base, subject)) return { run: count(all), all: count(all), searches: 0 };
+  const narrowed = narrowedReader(base, text, subject);
+  return { run: count(narrowed.reader.parser.regexes), all: count(all), searches: narrowed.searches };
 }
 
-function narrowedReader(base: Narrowing, text: string, subject: string): Reader {
+/**
+ * A subject that does not read as a forward ("Re: …") makes the parser answer "not forwarded" without
+ * reading the body, so there is nothing to narrow (a BCC copy in the log mailbox is read this way).
+ */
+function readsNoBody(base: Narrowing, subject: string): boolean {
+  return subject !== '' && base.reader.parser.parseSubject(subject) === null;
+}
+
+function narrowedReader(base: Narrowing, text: string, subject: string): { reader: Reader; searches: number } {
   // Every text a pattern runs on is a piece of the body or subject with characters taken out only at
   // line starts or up to a line end (quote marks, indentation, CRs, trailing no-break spaces, a header
   // line a lax lookup cuts out), which never joins required text (it holds no line break) into being.
@@ -89,14 +102,14 @@ function narrowedReader(base: Narrowing, text: string, subject: string): Reader 
     if (list.twin) regexes[list.twin] = (all[list.twin] as unknown[]).filter((_, i) => keep[i]);
   }
   const parser = Object.create(base.reader.parser, { regexes: { value: regexes } }) as Reader['parser'];
-  return Object.create(base.reader, { parser: { value: parser } }) as Reader;
+  return { reader: Object.create(base.reader, { parser: { value: parser } }) as Reader, searches: found.size };
 }
 
 /** Null when the parser's internals are not as expected (another version): then every read is unnarrowed. */
 function prepareNarrowing(): Narrowing | null {
   const reader = new EmailForwardParser() as unknown as Partial<Reader> & Pick<Reader, 'read'>;
   const regexes = reader.parser?.regexes;
-  if (typeof regexes !== 'object' || regexes === null) return null;
+  if (typeof regexes !== 'object' || regexes === null || typeof reader.parser?.parseSubject !== 'function') return null;
   const lists: PatternList[] = [];
   const probes: Probe[] = [];
   const probeIds = new Map<string, number>();

@@ -149,6 +149,26 @@ describe('security headers', () => {
     expect(html).not.toMatch(/<script|\sstyle="|\son\w+="/i);
   });
 
+  it('sends them with every kind of response: a list page, a problem page, a redirect, a 304 and an unknown path', async () => {
+    const c = h.client();
+    await c.login();
+    const css = await c.get('/assets/admin.css');
+    const responses = [
+      await c.get('/candidates?q=jane'),
+      await c.get('/candidates?sort=bogus'),
+      await h.client().get('/candidates'),
+      await c.get('/assets/admin.css', { 'if-none-match': css.headers.get('etag') ?? '' }),
+      await c.get('/no-such-page'),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([200, 400, 303, 304, 404]);
+    for (const response of responses) {
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    }
+    expect(responses.map((r) => r.headers.get('cache-control'))).toEqual(['no-store', 'no-store', 'no-store', 'no-cache', 'no-store']);
+  });
+
   it('serves the one stylesheet without login, revalidated by its ETag', async () => {
     const css = await h.client().get('/assets/admin.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

@@ -39,6 +39,13 @@ describe('talent-library fields', () => {
     ]);
   });
 
+  it('folds control characters in a skill to a space, so no skill can hold the separator the digest packs with', () => {
+    expect(parseSkills('Go\u001fRust;\u0007SQL\u0000;\u007f')).toEqual([
+      { skill: 'Go Rust', key: 'go rust' },
+      { skill: 'SQL', key: 'sql' },
+    ]);
+  });
+
   it('keeps addresses in order with their keys and names the ones that are not addresses', () => {
     expect(parseAddressList('Jane.Roe@gmail.com; jane@work.example ;janeroe@gmail.com; not-an-address')).toEqual({
       addresses: [

@@ -45,15 +45,20 @@ export function parseCadenceDays(text: string): number | null {
   return days >= 1 && days <= 3650 ? days : null;
 }
 
+// Runs of white space and control characters are one space in a skill: a control character means nothing in
+// one, and the digest's per-candidate row joins a candidate's skills with US (char 31, migration 0004).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this folds
+const SKILL_SPACE = /[\s\u0000-\u001f\u007f]+/g;
+
 export function skillKey(skill: string): string {
-  return cleanText(skill).replace(/\s+/g, ' ').toLowerCase();
+  return cleanText(skill).replace(SKILL_SPACE, ' ').trim().toLowerCase();
 }
 
 /** `;`-separated skills, blanks dropped, the first spelling of each kept. */
 export function parseSkills(text: string): Skill[] {
   const skills = new Map<string, Skill>();
   for (const part of text.split(';')) {
-    const skill = cleanText(part).replace(/\s+/g, ' ');
+    const skill = cleanText(part).replace(SKILL_SPACE, ' ').trim();
     const key = skillKey(skill);
     if (key.length > 0 && !skills.has(key)) skills.set(key, { skill, key });
   }

@@ -303,7 +303,12 @@ export async function pageWithin(db: Kysely<Database>, filters: CandidateFilters
   return page;
 }
 
-/** The listed candidates' details, in the order given: one query, each person's skills as a JSON array. */
+/**
+ * The listed candidates' details, in the order given, in one query. The ids are bound as one JSON array, so
+ * every page is the same statement (prepared once); skills come packed from the digest's per-candidate row
+ * (migration 0004, joined by US in the order they were added) instead of a sorted subquery per candidate,
+ * which was over a third of this statement's time at 100,000 candidates.
+ */
 export async function loadSummaries(db: Kysely<Database>, ids: readonly number[]): Promise<CandidateSummary[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -311,10 +316,9 @@ export async function loadSummaries(db: Kysely<Database>, ids: readonly number[]
     .leftJoin('candidate_emails as e', (join) => join.onRef('e.candidate_id', '=', 'c.id').on('e.is_primary', '=', 1))
     .leftJoin('recruiters as r', 'r.id', 'c.owner_recruiter_id')
     .leftJoin('candidate_activity as a', 'a.candidate_id', 'c.id')
-    .select(['c.id', 'c.name', 'c.status', 'c.snoozed_until', 'e.email', 'e.bouncing_since', 'r.email as owner_email', 'r.name as owner_name', 'a.last_contact_at'])
-    // In the order they were added, as the profile lists them.
-    .select(sql<string>`(select json_group_array(s.skill order by s.rowid) from candidate_skills as s where s.candidate_id = ${sql.ref('c.id')})`.as('skills'))
-    .where('c.id', 'in', ids)
+    .leftJoin('candidate_digest as d', 'd.candidate_id', 'c.id')
+    .select(['c.id', 'c.name', 'c.status', 'c.snoozed_until', 'e.email', 'e.bouncing_since', 'r.email as owner_email', 'r.name as owner_name', 'a.last_contact_at', 'd.skills'])
+    .where('c.id', 'in', sql<number>`(select value from json_each(${JSON.stringify(ids)}))`)
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id): CandidateSummary[] => {
@@ -327,7 +331,7 @@ export async function loadSummaries(db: Kysely<Database>, ids: readonly number[]
       bouncing: row.bouncing_since !== null,
       status: row.status,
       owner: row.owner_email ? { email: row.owner_email, name: row.owner_name ?? '' } : null,
-      skills: JSON.parse(row.skills) as string[],
+      skills: row.skills ? row.skills.split('\x1f') : [],
       lastContactAt: row.last_contact_at,
       snoozedUntil: row.snoozed_until,
     }];

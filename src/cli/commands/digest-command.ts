@@ -1,6 +1,7 @@
 // `keepwarm digest`: computes the weekly digest as of a moment and prints it (JSON, text or HTML), so a
 // recruiter's week can be previewed or replayed (--at) without sending anything.
 import type { Command } from 'commander';
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printJsonArray } from '../output.js';
@@ -78,6 +79,10 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
       const { config } = context.config();
       const now = options.at === undefined ? io.now() : parseAt(options.at, config.timezone);
       await context.withLibrary(async ({ db }) => {
+        // One pass over the library, each page read about once: better-sqlite3's 16 MB page cache would
+        // mostly keep pages already done with (~20 MB of the 100,000-candidate run's peak RSS, no time
+        // saved). SQLite's own default, 2 MB, keeps the indexes' upper pages.
+        await sql`pragma cache_size = -2000`.execute(db);
         let recruiterId: number | undefined;
         if (options.recruiter !== undefined) {
           const found = await findRecruiterId(db, options.recruiter);

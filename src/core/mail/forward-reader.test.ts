@@ -3,22 +3,10 @@ import EmailForwardParser from 'email-forward-parser';
 import { describe, expect, it } from 'vitest';
 import { patternsToRun, readForward } from './forward-reader.js';
 import { FIXTURE_DIR, loadFixture } from '../../../test/fixtures/mail/load-fixture.js';
+import { createRandom } from '../../../bench/lib/prng.js';
 
 // The narrowed reader must answer exactly what email-forward-parser answers when it runs every pattern.
 const unnarrowed = (text: string, subject: string) => new EmailForwardParser().read(text, subject);
-
-/** mulberry32: the same cases every run. */
-function random(seed: number): { next(): number; pick<T>(items: readonly T[]): T } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: (items) => items[Math.floor(next() * items.length)]! };
-}
 
 const JANE = 'Jane Roe <jane.roe@candidates.example>';
 const ALICE = 'Alice Smith <alice@agency.example>';
@@ -66,7 +54,7 @@ const HISTORY_LINES = [
 ];
 
 function generatedForward(seed: number): { text: string; subject: string } {
-  const r = random(seed);
+  const r = createRandom(seed); // the same cases every run
   const cc = r.next() < 0.3 ? BOB : null;
   const history = Array.from({ length: Math.floor(r.next() * 60) }, () => r.pick(HISTORY_LINES));
   const quote = r.next() < 0.5 ? '> ' : '';

@@ -12,6 +12,8 @@ const BUCKET_PER_DAY = DAY_MS / BUCKET_MS;
 
 export interface ZoneCalendar {
   zone: string;
+  /** How far the zone's wall clock is ahead of UTC at an instant (milliseconds since the epoch), in milliseconds. */
+  offsetMs(at: number): number;
   /** The local calendar day of an instant, as days since 1970-01-01. */
   dayNumber(at: Date): number;
   /** Calendar days from `from`'s local date to `to`'s local date (negative when `from` is later). */
@@ -67,6 +69,7 @@ function createZoneCalendar(zone: string): ZoneCalendar {
   const dayOf = (ms: number): number => Math.floor((ms + offsetMs(ms)) / DAY_MS);
   const calendar: ZoneCalendar = {
     zone,
+    offsetMs,
     dayNumber: (at) => dayOf(at.getTime()),
     daysBetween: (from, to) => dayOf(to.getTime()) - dayOf(from.getTime()),
     workingDaysBetween(from, to) {

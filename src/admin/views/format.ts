@@ -1,50 +1,14 @@
 // Dates as a recruiter reads them: in the agency's time zone, day first, no seconds. Pure. A list page formats
-// a hundred dates, so they are read from the zone's offset, looked up once per day (Intl is the slow part).
+// a hundred dates, so they are read from the zone's offset as the digest's calendar keeps it (once per day).
 import { DateTime } from 'luxon';
+import { calendarFor } from '../../digest/calendar.js';
 import { REASON_LABELS as DIGEST_REASON_LABELS } from '../../digest/digest-view.js';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(zone, format);
-  }
-  return format;
-}
-
-/** How far the zone's wall clock is ahead of UTC at a moment, in milliseconds (Intl: ~10 µs). */
-function offsetAt(at: number, zone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(at)) p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return wall - (at - (((at % 1000) + 1000) % 1000));
-}
 
 const DAY_MS = 86_400_000;
 const MAX_CACHED_DAYS = 20_000;
-/** Each zone's offset for each UTC day it does not change in (null: it changes that day). Offsets are facts of the zone. */
-const dayOffsets = new Map<string, Map<number, number | null>>();
 
-/**
- * The zone's offset at a moment. A list page formats a hundred dates and Intl takes ~10 µs a call, so the
- * offset is looked up per UTC day: where it is the same at the day's first and last millisecond, it holds all
- * day (no zone changes its clock twice within a day); on the days it changes, it is asked for each moment.
- */
-function offsetOf(at: number, zone: string): number {
-  let offsets = dayOffsets.get(zone);
-  if (!offsets) dayOffsets.set(zone, (offsets = new Map()));
-  const day = Math.floor(at / DAY_MS);
-  let offset = offsets.get(day);
-  if (offset === undefined) {
-    const start = offsetAt(day * DAY_MS, zone);
-    offset = start === offsetAt(day * DAY_MS + DAY_MS - 1, zone) ? start : null;
-    if (offsets.size >= MAX_CACHED_DAYS) offsets.clear();
-    offsets.set(day, offset);
-  }
-  return offset ?? offsetAt(at, zone);
-}
+/** The zone's offset at a moment, from the digest's calendar (looked up once per UTC day, Intl being slow). */
+const offsetOf = (at: number, zone: string): number => calendarFor(zone).offsetMs(at);
 
 interface WallClock {
   year: number;

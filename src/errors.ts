@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'smtp_auth'
   | 'smtp_rejected'
   | 'smtp_transient'
+  | 'secret_key'
   | 'internal';
 
 export class KeepwarmError extends Error {

@@ -1,12 +1,15 @@
-// Lint rules that catch real bugs in async mail code (floating promises, unhandled rejections),
-// not style: formatting is left to the editor.
+// Lint rules that catch real bugs in async mail code (floating promises, unhandled rejections).
+// Formatting is Prettier's (`npm run format`, checked in `npm test`); eslint-config-prettier turns off the
+// rules that would fight it.
 import js from '@eslint/js';
+import prettierConfig from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'test-results/', 'demo-data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettierConfig,
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {

@@ -50,7 +50,16 @@ function parseSize(text: string): number {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { size: 10_000, only: new Set(ALL), listSeconds: 10, polls: 30, pushes: 20, digestRuns: 3, syncRuns: null, keep: false };
+  const options: Options = {
+    size: 10_000,
+    only: new Set(ALL),
+    listSeconds: 10,
+    polls: 30,
+    pushes: 20,
+    digestRuns: 3,
+    syncRuns: null,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -59,7 +68,13 @@ function parseArgs(argv: readonly string[]): Options {
       return v;
     };
     if (arg === '--size') options.size = parseSize(value());
-    else if (arg === '--only') options.only = new Set(value().toUpperCase().split(',').map((s) => s.trim()));
+    else if (arg === '--only')
+      options.only = new Set(
+        value()
+          .toUpperCase()
+          .split(',')
+          .map((s) => s.trim()),
+      );
     else if (arg === '--list-seconds') options.listSeconds = Math.max(1, Math.min(120, Number(value())));
     else if (arg === '--polls') options.polls = Math.max(1, Math.min(1000, Number(value())));
     else if (arg === '--pushes') options.pushes = Math.max(1, Math.min(100, Number(value())));
@@ -67,7 +82,9 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--sync-runs') options.syncRuns = Math.max(1, Math.min(10, Number(value())));
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--help') {
-      process.stdout.write('npm run bench -- [--size 10k|100k] [--only P1,P2,P3,P4,P5,P6] [--list-seconds 10] [--polls 30] [--pushes 20] [--digest-runs 3] [--sync-runs 3] [--keep]\n');
+      process.stdout.write(
+        'npm run bench -- [--size 10k|100k] [--only P1,P2,P3,P4,P5,P6] [--list-seconds 10] [--polls 30] [--pushes 20] [--digest-runs 3] [--sync-runs 3] [--keep]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (see --help)`);
   }
@@ -94,14 +111,18 @@ function machine(): Record<string, string> {
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     commit: `${command('git', ['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty ? ` (+${dirty} uncommitted files in the work tree)` : ''}`,
-    loadAverageAtStart: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAverageAtStart: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
 /** Generated libraries are cached by everything that shapes them (generator, schema, size, seed). */
 async function library(size: number): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of ['generate/library.ts', 'generate/bench-world.ts', 'lib/prng.ts']) hash.update(fs.readFileSync(path.join(benchDir, file)));
+  for (const file of ['generate/library.ts', 'generate/bench-world.ts', 'lib/prng.ts'])
+    hash.update(fs.readFileSync(path.join(benchDir, file)));
   const migrations = path.join(repoDir, 'migrations');
   for (const file of fs.readdirSync(migrations).sort()) hash.update(fs.readFileSync(path.join(migrations, file)));
   hash.update(`${size}:${LIBRARY_SEED}:${AT}`);
@@ -109,10 +130,13 @@ async function library(size: number): Promise<string> {
   fs.mkdirSync(cacheDir, { recursive: true });
   const file = path.join(cacheDir, `library-${size}-${hash.digest('hex').slice(0, 12)}.db`);
   if (fs.existsSync(file)) return file;
-  for (const stale of fs.readdirSync(cacheDir).filter((f) => f.startsWith(`library-${size}-`))) fs.rmSync(path.join(cacheDir, stale), { force: true });
+  for (const stale of fs.readdirSync(cacheDir).filter((f) => f.startsWith(`library-${size}-`)))
+    fs.rmSync(path.join(cacheDir, stale), { force: true });
   const partial = `${file}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
-  log(`generating a library of ${size.toLocaleString('en-US')} candidates / ${(size * 10).toLocaleString('en-US')} interactions (cached afterwards)`);
+  log(
+    `generating a library of ${size.toLocaleString('en-US')} candidates / ${(size * 10).toLocaleString('en-US')} interactions (cached afterwards)`,
+  );
   const started = performance.now();
   await generateLibrary({ file: partial, candidates: size, seed: LIBRARY_SEED, at: new Date(AT) });
   fs.renameSync(partial, file);
@@ -120,7 +144,14 @@ async function library(size: number): Promise<string> {
   return file;
 }
 
-async function attempt(rows: ResultRow[], id: string, label: string, target: string, unit: string, work: () => Promise<ResultRow[]>): Promise<void> {
+async function attempt(
+  rows: ResultRow[],
+  id: string,
+  label: string,
+  target: string,
+  unit: string,
+  work: () => Promise<ResultRow[]>,
+): Promise<void> {
   try {
     rows.push(...(await work()));
   } catch (error) {
@@ -132,7 +163,9 @@ async function attempt(rows: ResultRow[], id: string, label: string, target: str
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const info = machine();
-  log(`keepwarm bench: mailbox of ${options.size.toLocaleString('en-US')} messages; ${[...options.only].join(', ')}; ${info.cpus}, ${info.memory}, node ${info.node}`);
+  log(
+    `keepwarm bench: mailbox of ${options.size.toLocaleString('en-US')} messages; ${[...options.only].join(', ')}; ${info.cpus}, ${info.memory}, node ${info.node}`,
+  );
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepwarm-bench-'));
   let world: MailWorld | null = null;
   const cleanup = async (): Promise<void> => {
@@ -160,20 +193,31 @@ async function main(): Promise<void> {
       log(`writing the ${options.size.toLocaleString('en-US')}-message mailbox into a private Dovecot`);
       const w = await startMailWorld({ size: options.size, seed: MAIL_SEED, dir: workDir, log });
       world = w;
-      if (options.only.has('P1')) await attempt(rows, 'P1', 'initial sync', '<= 1.5 x (a)', 's', () =>
-          measureInitialSync(w, small, { runs: options.syncRuns ?? (options.size <= 20_000 ? 3 : 1), log, timeoutMs: childTimeoutMs }),
+      if (options.only.has('P1'))
+        await attempt(rows, 'P1', 'initial sync', '<= 1.5 x (a)', 's', () =>
+          measureInitialSync(w, small, {
+            runs: options.syncRuns ?? (options.size <= 20_000 ? 3 : 1),
+            log,
+            timeoutMs: childTimeoutMs,
+          }),
         );
       if (options.only.has('P2')) {
         const { config } = w.workspace('p1', small, ['onek', 'alice']);
-        await attempt(rows, 'P2', 'idle poll', '<= 3 commands', 'commands', () => measureIdlePoll(w, config, { polls: options.polls, log }));
+        await attempt(rows, 'P2', 'idle poll', '<= 3 commands', 'commands', () =>
+          measureIdlePoll(w, config, { polls: options.polls, log }),
+        );
       }
       if (options.only.has('P3')) {
         const { config } = w.workspace('p1', small, ['log', 'alice']);
-        await attempt(rows, 'P3', 'IDLE push', '<= 2 s', 's', () => measureIdlePush(w, config, { count: options.pushes, log }));
+        await attempt(rows, 'P3', 'IDLE push', '<= 2 s', 's', () =>
+          measureIdlePush(w, config, { count: options.pushes, log }),
+        );
       }
       if (options.only.has('P6')) {
         log('P6 syncing the mailbox that holds the 50 MB message');
-        await attempt(rows, 'P6', '50 MB message', '<= 200 MB growth', 'MB', () => measureLargeMessage(w, small, { timeoutMs: childTimeoutMs }));
+        await attempt(rows, 'P6', '50 MB message', '<= 200 MB growth', 'MB', () =>
+          measureLargeMessage(w, small, { timeoutMs: childTimeoutMs }),
+        );
       }
       await w.stop();
       world = null;
@@ -183,7 +227,9 @@ async function main(): Promise<void> {
       await attempt(rows, 'P4', 'digest', '<= 1 s', 's', async () => {
         const runs: DigestRun[] = [];
         for (const size of LIBRARY_SIZES) {
-          log(`P4 keepwarm digest --format json at ${size.toLocaleString('en-US')} candidates (${options.digestRuns} runs)`);
+          log(
+            `P4 keepwarm digest --format json at ${size.toLocaleString('en-US')} candidates (${options.digestRuns} runs)`,
+          );
           const config = libraryWorkspace(path.join(workDir, `digest-${size}`), libraries.get(size)!);
           runs.push(await runDigest(config, size, { at: AT, runs: options.digestRuns, timeoutMs: 10 * 60_000 }));
         }
@@ -194,7 +240,9 @@ async function main(): Promise<void> {
       await attempt(rows, 'P5', 'candidate list', '<= 50 ms p95', 'ms', async () => {
         const loads: ListLoad[] = [];
         for (const size of LIBRARY_SIZES) {
-          const config = libraryWorkspace(path.join(workDir, `list-${size}`), size === 10_000 ? small : large, { mailboxes: false });
+          const config = libraryWorkspace(path.join(workDir, `list-${size}`), size === 10_000 ? small : large, {
+            mailboxes: false,
+          });
           loads.push(await measureCandidateList(config, size, { at: AT, seconds: options.listSeconds, log }));
         }
         return listRows(loads[0]!, loads[1]!, options.listSeconds);
@@ -205,12 +253,22 @@ async function main(): Promise<void> {
   }
 
   const minutes = (performance.now() - started) / 60_000;
-  const ended = { ...info, loadAverageAtEnd: os.loadavg().map((l) => l.toFixed(2)).join(' '), duration: `${minutes.toFixed(1)} min`, mailbox: `${options.size.toLocaleString('en-US')} messages` };
+  const ended = {
+    ...info,
+    loadAverageAtEnd: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+    duration: `${minutes.toFixed(1)} min`,
+    mailbox: `${options.size.toLocaleString('en-US')} messages`,
+  };
   process.stdout.write(`\n${terminalTable(rows)}\n\n`);
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(toJson(rows), null, 2)}\n`);
   const args = process.argv.slice(2).join(' ');
-  const machineLines = Object.entries(ended).map(([k, v]) => `- ${k}: ${v}`).join('\n');
+  const machineLines = Object.entries(ended)
+    .map(([k, v]) => `- ${k}: ${v}`)
+    .join('\n');
   fs.writeFileSync(
     path.join(resultsDir, 'latest.md'),
     `Run of \`npm run bench${args ? ` -- ${args}` : ''}\` on ${new Date().toISOString()}\n\n${machineLines}\n\n${markdownTable(rows)}\n`,

@@ -24,7 +24,9 @@ function imapConnections(port: number): number {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
   const lines = fs.readFileSync('/proc/net/tcp', 'utf8').split('\n');
   // State 01 = ESTABLISHED, counted on the server side of the port.
-  return lines.filter((l) => l.includes(`:${hex} `) && l.trim().split(/\s+/)[3] === '01' && l.trim().split(/\s+/)[1]?.endsWith(`:${hex}`)).length;
+  return lines.filter(
+    (l) => l.includes(`:${hex} `) && l.trim().split(/\s+/)[3] === '01' && l.trim().split(/\s+/)[1]?.endsWith(`:${hex}`),
+  ).length;
 }
 
 function slopeMbPerHour(samples: { t: number; mb: number }[]): number {
@@ -47,7 +49,12 @@ async function main(): Promise<void> {
   });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-20_000)));
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: world.bench.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: world.bench.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   const delivered: string[] = [];
   const rss: { t: number; mb: number }[] = [];
   let maxConnections = 0;
@@ -85,17 +92,26 @@ async function main(): Promise<void> {
       if (rss.length === 0 || Date.now() - rss[rss.length - 1]!.t - started >= 10_000) {
         rss.push({ t: Date.now() - started, mb: rssMb(child.pid!) });
         maxConnections = Math.max(maxConnections, imapConnections(world.bench.imapPort));
-        process.stdout.write(`\r${Math.round((Date.now() - started) / 1000)} s: ${delivered.length} delivered, RSS ${rss[rss.length - 1]!.mb.toFixed(0)} MB   `);
+        process.stdout.write(
+          `\r${Math.round((Date.now() - started) / 1000)} s: ${delivered.length} delivered, RSS ${rss[rss.length - 1]!.mb.toFixed(0)} MB   `,
+        );
       }
       await new Promise((r) => setTimeout(r, 2_000));
     }
     // Everything delivered must be logged exactly once (Postfix may still be delivering its queue).
     const counts = async () =>
       world.cli.withDb(async (db) => {
-        const rows = await db.selectFrom('interactions').select('message_key').where('message_key', 'like', 'soak-%').execute();
+        const rows = await db
+          .selectFrom('interactions')
+          .select('message_key')
+          .where('message_key', 'like', 'soak-%')
+          .execute();
         return rows.map((r) => r.message_key);
       });
-    await waitFor(async () => new Set(await counts()).size >= delivered.length, { timeoutMs: 300_000, intervalMs: 2_000 }).catch(() => undefined);
+    await waitFor(async () => new Set(await counts()).size >= delivered.length, {
+      timeoutMs: 300_000,
+      intervalMs: 2_000,
+    }).catch(() => undefined);
     const keys = await counts();
     const missing = delivered.filter((id) => !keys.includes(id));
     const duplicates = keys.length - new Set(keys).size;

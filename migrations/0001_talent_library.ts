@@ -11,7 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('timezone', 'text')
-    .addColumn('digest_day', 'integer', (c) => c.notNull().defaultTo(1).check(sql`digest_day between 1 and 7`))
+    .addColumn('digest_day', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`digest_day between 1 and 7`),
+    )
     .addColumn('digest_time', 'text', (c) => c.notNull().defaultTo('08:00'))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -77,7 +82,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('client', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open','filled','closed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open','filled','closed')`),
+    )
     .addColumn('owner_recruiter_id', 'integer', (c) => c.references('recruiters.id').onDelete('set null'))
     .addColumn('opened_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('closed_at', 'text')
@@ -106,7 +116,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('candidate_id', 'integer', (c) => c.notNull().references('candidates.id').onDelete('cascade'))
     .addColumn('opening_id', 'integer', (c) => c.notNull().references('openings.id').onDelete('cascade'))
     .addColumn('stage', 'text', (c) =>
-      c.notNull().defaultTo('runner_up').check(sql`stage in ('finalist','runner_up','placed','withdrawn')`),
+      c
+        .notNull()
+        .defaultTo('runner_up')
+        .check(sql`stage in ('finalist','runner_up','placed','withdrawn')`),
     )
     .addColumn('decided_at', 'text')
     .addColumn('feedback_notes', 'text')
@@ -142,7 +155,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['candidate_id', 'occurred_at'])
     .execute();
   await db.schema.createIndex('interactions_message_key').on('interactions').column('message_key').execute();
-  await db.schema.createIndex('interactions_recruiter_time').on('interactions').columns(['recruiter_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('interactions_recruiter_time')
+    .on('interactions')
+    .columns(['recruiter_id', 'occurred_at'])
+    .execute();
 
   await db.schema
     .createTable('interaction_signals')
@@ -238,7 +255,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recruiter_id', 'integer', (c) => c.notNull().references('recruiters.id').onDelete('cascade'))
     .addColumn('iso_week', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`state in ('pending','sending','sent','failed','unknown')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`state in ('pending','sending','sent','failed','unknown')`),
     )
     .addColumn('message_id', 'text')
     .addColumn('item_count', 'integer')

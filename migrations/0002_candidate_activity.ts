@@ -10,9 +10,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('candidate_id', 'integer', (c) => c.primaryKey().references('candidates.id').onDelete('cascade'))
     .addColumn('last_contact_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('candidate_activity_last_contact').on('candidate_activity').columns(['last_contact_at', 'candidate_id']).execute();
+  await db.schema
+    .createIndex('candidate_activity_last_contact')
+    .on('candidate_activity')
+    .columns(['last_contact_at', 'candidate_id'])
+    .execute();
   // Covers the dashboard's "personal mail per week, each way" without reading the interaction rows.
-  await db.schema.createIndex('interactions_time').on('interactions').columns(['occurred_at', 'kind', 'direction']).execute();
+  await db.schema
+    .createIndex('interactions_time')
+    .on('interactions')
+    .columns(['occurred_at', 'kind', 'direction'])
+    .execute();
 
   await sql`insert into candidate_activity (candidate_id, last_contact_at)
     select candidate_id, max(occurred_at) from interactions where kind = 'personal' group by candidate_id`.execute(db);
@@ -46,7 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const trigger of ['candidate_activity_after_insert', 'candidate_activity_after_update', 'candidate_activity_after_delete']) {
+  for (const trigger of [
+    'candidate_activity_after_insert',
+    'candidate_activity_after_update',
+    'candidate_activity_after_delete',
+  ]) {
     await sql`drop trigger if exists ${sql.raw(trigger)}`.execute(db);
   }
   await db.schema.dropIndex('interactions_time').ifExists().execute();

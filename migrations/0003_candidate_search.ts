@@ -12,12 +12,19 @@ const INDEXES = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const { table, source, column } of INDEXES) {
-    await sql.raw(`create virtual table ${table} using fts5(text, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')`).execute(db);
+    await sql
+      .raw(
+        `create virtual table ${table} using fts5(text, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1')`,
+      )
+      .execute(db);
     await sql.raw(`insert into ${table} (${table}, rank) values ('secure-delete', 1)`).execute(db);
     await sql.raw(`insert into ${table} (rowid, text) select id, ${column} from ${source}`).execute(db);
     const triggers: [event: string, body: string][] = [
       [`after insert on ${source}`, `insert into ${table} (rowid, text) values (new.id, new.${column});`],
-      [`after update of ${column} on ${source}`, `delete from ${table} where rowid = old.id; insert into ${table} (rowid, text) values (new.id, new.${column});`],
+      [
+        `after update of ${column} on ${source}`,
+        `delete from ${table} where rowid = old.id; insert into ${table} (rowid, text) values (new.id, new.${column});`,
+      ],
       [`after delete on ${source}`, `delete from ${table} where rowid = old.id;`],
     ];
     for (const [event, body] of triggers) {
@@ -29,7 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const { table } of INDEXES) {
-    for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists ${table}_${event}`).execute(db);
+    for (const event of ['insert', 'update', 'delete'])
+      await sql.raw(`drop trigger if exists ${table}_${event}`).execute(db);
     await sql.raw(`drop table if exists ${table}`).execute(db);
   }
 }

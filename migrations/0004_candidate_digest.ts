@@ -67,20 +67,36 @@ const TRIGGERS: [string, string, string][] = [
     refreshContact('old.candidate_id, new.candidate_id'),
   ],
   ['candidate_digest_interaction_delete', 'after delete on interactions', refreshContact('old.candidate_id')],
-  ['candidate_digest_email_insert', 'after insert on candidate_emails', `${refresh('emails', 'k.id = new.candidate_id')};`],
+  [
+    'candidate_digest_email_insert',
+    'after insert on candidate_emails',
+    `${refresh('emails', 'k.id = new.candidate_id')};`,
+  ],
   [
     'candidate_digest_email_update',
     'after update of candidate_id, email, is_primary, bouncing_since on candidate_emails',
     `${refresh('emails', 'k.id in (old.candidate_id, new.candidate_id)')};`,
   ],
-  ['candidate_digest_email_delete', 'after delete on candidate_emails', `${refresh('emails', 'k.id = old.candidate_id')};`],
-  ['candidate_digest_skill_insert', 'after insert on candidate_skills', `${refresh('skills', 'k.id = new.candidate_id')};`],
+  [
+    'candidate_digest_email_delete',
+    'after delete on candidate_emails',
+    `${refresh('emails', 'k.id = old.candidate_id')};`,
+  ],
+  [
+    'candidate_digest_skill_insert',
+    'after insert on candidate_skills',
+    `${refresh('skills', 'k.id = new.candidate_id')};`,
+  ],
   [
     'candidate_digest_skill_update',
     'after update of candidate_id, skill on candidate_skills',
     `${refresh('skills', 'k.id in (old.candidate_id, new.candidate_id)')};`,
   ],
-  ['candidate_digest_skill_delete', 'after delete on candidate_skills', `${refresh('skills', 'k.id = old.candidate_id')};`],
+  [
+    'candidate_digest_skill_delete',
+    'after delete on candidate_skills',
+    `${refresh('skills', 'k.id = old.candidate_id')};`,
+  ],
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -98,11 +114,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // A recruiter's digest reads the unowned candidates whose fallback owner they are.
-  await db.schema.createIndex('candidate_digest_latest_recruiter').on('candidate_digest').column('latest_recruiter_id').execute();
+  await db.schema
+    .createIndex('candidate_digest_latest_recruiter')
+    .on('candidate_digest')
+    .column('latest_recruiter_id')
+    .execute();
 
   for (const part of Object.keys(PARTS) as (keyof typeof PARTS)[]) await sql.raw(refresh(part, 'true')).execute(db);
   await sql.raw(refreshUnanswered('true')).execute(db);
-  for (const [name, event, body] of TRIGGERS) await sql.raw(`create trigger ${name} ${event} begin ${body} end`).execute(db);
+  for (const [name, event, body] of TRIGGERS)
+    await sql.raw(`create trigger ${name} ${event} begin ${body} end`).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

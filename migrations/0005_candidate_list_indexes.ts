@@ -6,7 +6,11 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('candidates_status_name').on('candidates').columns(['status', 'name']).execute();
-  await db.schema.createIndex('candidates_owner_name').on('candidates').columns(['owner_recruiter_id', 'name']).execute();
+  await db.schema
+    .createIndex('candidates_owner_name')
+    .on('candidates')
+    .columns(['owner_recruiter_id', 'name'])
+    .execute();
   await db.schema
     .createIndex('candidates_opt_out_pending')
     .on('candidates')

@@ -5,10 +5,19 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('candidate_skills_listed').on('candidate_skills').columns(['candidate_id', 'skill']).execute();
-  await db.schema.createIndex('candidate_emails_primary').on('candidate_emails').columns(['candidate_id', 'is_primary', 'email', 'bouncing_since']).execute();
+  await db.schema
+    .createIndex('candidate_skills_listed')
+    .on('candidate_skills')
+    .columns(['candidate_id', 'skill'])
+    .execute();
+  await db.schema
+    .createIndex('candidate_emails_primary')
+    .on('candidate_emails')
+    .columns(['candidate_id', 'is_primary', 'email', 'bouncing_since'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const index of ['candidate_skills_listed', 'candidate_emails_primary']) await db.schema.dropIndex(index).ifExists().execute();
+  for (const index of ['candidate_skills_listed', 'candidate_emails_primary'])
+    await db.schema.dropIndex(index).ifExists().execute();
 }

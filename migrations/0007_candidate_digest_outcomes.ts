@@ -28,7 +28,8 @@ const TRIGGERS: [string, string, string][] = [
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('candidate_digest').addColumn('outcomes', 'text').execute();
   await sql.raw(refresh('k.id in (select candidate_id from outcomes)')).execute(db);
-  for (const [name, event, body] of TRIGGERS) await sql.raw(`create trigger ${name} ${event} begin ${body} end`).execute(db);
+  for (const [name, event, body] of TRIGGERS)
+    await sql.raw(`create trigger ${name} ${event} begin ${body} end`).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

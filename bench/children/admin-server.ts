@@ -15,8 +15,15 @@ interface Input {
 
 const input = childInput<Input>();
 const loaded = loadConfig({ explicitPath: input.config, env: {}, cwd: process.cwd() });
-const running = await startKeepwarm({ loaded, logger: createSilentLogger(), now: () => new Date(input.at), listen: '127.0.0.1:0' });
-process.stdout.write(`BENCH-READY ${JSON.stringify({ url: running.url, mounted: 'startKeepwarm (admin app + /healthz)' })}\n`);
+const running = await startKeepwarm({
+  loaded,
+  logger: createSilentLogger(),
+  now: () => new Date(input.at),
+  listen: '127.0.0.1:0',
+});
+process.stdout.write(
+  `BENCH-READY ${JSON.stringify({ url: running.url, mounted: 'startKeepwarm (admin app + /healthz)' })}\n`,
+);
 const stop = async (): Promise<void> => {
   await running.stop();
   process.exit(0);

@@ -16,7 +16,14 @@ const started = performance.now();
 let messages = 0;
 let bytes = 0;
 for (const account of input.accounts) {
-  const client = new ImapFlow({ host: input.host, port: input.port, secure: false, doSTARTTLS: false, auth: { user: account.user, pass: account.pass }, logger: false });
+  const client = new ImapFlow({
+    host: input.host,
+    port: input.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: account.user, pass: account.pass },
+    logger: false,
+  });
   client.on('error', () => undefined);
   await client.connect();
   try {

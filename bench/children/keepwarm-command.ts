@@ -22,7 +22,8 @@ const LAZY_MODULES: Record<string, string[]> = {
   backfill: ['../../src/sync/sync-service.js'],
   status: ['../../src/sync/mailbox-status.js'],
 };
-for (const module of LAZY_MODULES[input.args.find((arg) => Object.hasOwn(LAZY_MODULES, arg)) ?? ''] ?? []) await import(module);
+for (const module of LAZY_MODULES[input.args.find((arg) => Object.hasOwn(LAZY_MODULES, arg)) ?? ''] ?? [])
+  await import(module);
 let stdout = '';
 let stdoutBytes = 0;
 // Written as it comes, like a pipe: holding the output would add its size to the RSS being measured.

@@ -16,8 +16,42 @@ export function recruiterName(n: number): string {
 
 export const RECRUITER_COUNT = 20;
 
-const FIRST = ['Jane', 'Omar', 'Lena', 'Maria', 'John', 'Jana', 'Rene', 'Aiko', 'Priya', 'Tom', 'Sara', 'Luca', 'Nina', 'Ivan', 'Emma', 'Noah'];
-const LAST = ['Roe', 'Haddad', 'Fischer', 'Garcia', 'Doe', 'Rossler', 'Muller', 'Tanaka', 'Patel', 'Brown', 'Novak', 'Rossi', 'Berg', 'Petrov', 'Kim', 'Silva'];
+const FIRST = [
+  'Jane',
+  'Omar',
+  'Lena',
+  'Maria',
+  'John',
+  'Jana',
+  'Rene',
+  'Aiko',
+  'Priya',
+  'Tom',
+  'Sara',
+  'Luca',
+  'Nina',
+  'Ivan',
+  'Emma',
+  'Noah',
+];
+const LAST = [
+  'Roe',
+  'Haddad',
+  'Fischer',
+  'Garcia',
+  'Doe',
+  'Rossler',
+  'Muller',
+  'Tanaka',
+  'Patel',
+  'Brown',
+  'Novak',
+  'Rossi',
+  'Berg',
+  'Petrov',
+  'Kim',
+  'Silva',
+];
 
 /** Candidate n's primary address; candidate ids in a generated library are 1..count in this order. */
 export function candidateAddress(n: number): string {

@@ -70,23 +70,45 @@ export async function generateLibrary(options: LibraryOptions): Promise<LibraryS
     const candidate = raw.prepare(
       'insert into candidates (id, name, status, cadence_days, snoozed_until, owner_recruiter_id, opt_out_detected_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const email = raw.prepare('insert into candidate_emails (candidate_id, email, email_key, is_primary, bouncing_since) values (?, ?, ?, ?, ?)');
-    const skill = raw.prepare('insert or ignore into candidate_skills (candidate_id, skill, skill_key) values (?, ?, ?)');
-    const opening = raw.prepare('insert into openings (id, title, client, status, owner_recruiter_id, opened_at) values (?, ?, ?, ?, ?, ?)');
-    const openingSkill = raw.prepare('insert or ignore into opening_skills (opening_id, skill, skill_key) values (?, ?, ?)');
-    const outcome = raw.prepare('insert or ignore into outcomes (candidate_id, opening_id, stage, decided_at, feedback_notes) values (?, ?, ?, ?, ?)');
+    const email = raw.prepare(
+      'insert into candidate_emails (candidate_id, email, email_key, is_primary, bouncing_since) values (?, ?, ?, ?, ?)',
+    );
+    const skill = raw.prepare(
+      'insert or ignore into candidate_skills (candidate_id, skill, skill_key) values (?, ?, ?)',
+    );
+    const opening = raw.prepare(
+      'insert into openings (id, title, client, status, owner_recruiter_id, opened_at) values (?, ?, ?, ?, ?, ?)',
+    );
+    const openingSkill = raw.prepare(
+      'insert or ignore into opening_skills (opening_id, skill, skill_key) values (?, ?, ?)',
+    );
+    const outcome = raw.prepare(
+      'insert or ignore into outcomes (candidate_id, opening_id, stage, decided_at, feedback_notes) values (?, ?, ?, ?, ?)',
+    );
     const interaction = raw.prepare(
       'insert into interactions (candidate_id, recruiter_id, message_key, direction, kind, occurred_at, subject, snippet, message_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const source = raw.prepare("insert into interaction_sources (interaction_id, mailbox, folder, uidvalidity, uid) values (?, ?, 'INBOX', '1', ?)");
-    const signal = raw.prepare('insert or ignore into interaction_signals (interaction_id, code, category, text) values (?, ?, ?, ?)');
+    const source = raw.prepare(
+      "insert into interaction_sources (interaction_id, mailbox, folder, uidvalidity, uid) values (?, ?, 'INBOX', '1', ?)",
+    );
+    const signal = raw.prepare(
+      'insert or ignore into interaction_signals (interaction_id, code, category, text) values (?, ?, ?, ?)',
+    );
 
     raw.transaction(() => {
-      for (let r = 1; r <= RECRUITER_COUNT; r++) recruiter.run(r, recruiterName(r), recruiterAddress(r), r % 3 === 0 ? 'America/New_York' : 'Europe/Paris');
+      for (let r = 1; r <= RECRUITER_COUNT; r++)
+        recruiter.run(r, recruiterName(r), recruiterAddress(r), r % 3 === 0 ? 'America/New_York' : 'Europe/Paris');
       openings = Math.max(50, Math.round(options.candidates / 300));
       for (let o = 1; o <= openings; o++) {
         const open = random.chance(0.3);
-        opening.run(o, `Opening ${o}`, `Client ${o % 97}`, open ? 'open' : random.pick(['filled', 'closed']), random.int(1, RECRUITER_COUNT), iso(at - random.int(open ? 0 : 30, open ? 45 : 700) * DAY));
+        opening.run(
+          o,
+          `Opening ${o}`,
+          `Client ${o % 97}`,
+          open ? 'open' : random.pick(['filled', 'closed']),
+          random.int(1, RECRUITER_COUNT),
+          iso(at - random.int(open ? 0 : 30, open ? 45 : 700) * DAY),
+        );
         for (let s = 0; s < 4; s++) {
           const name = random.pick(SKILLS);
           openingSkill.run(o, name, name.toLowerCase());
@@ -106,14 +128,26 @@ export async function generateLibrary(options: LibraryOptions): Promise<LibraryS
           status === 'do_not_contact' && random.chance(0.3) ? iso(at - random.int(1, 20) * DAY) : null,
           iso(created),
         );
-        email.run(c, candidateAddress(c), candidateAddress(c), 1, random.chance(0.01) ? iso(at - random.int(1, 200) * DAY) : null);
+        email.run(
+          c,
+          candidateAddress(c),
+          candidateAddress(c),
+          1,
+          random.chance(0.01) ? iso(at - random.int(1, 200) * DAY) : null,
+        );
         if (random.chance(0.2)) email.run(c, `candidate.${c}@gmail.com`, `candidate${c}@gmail.com`, 0, null);
         for (let s = random.int(3, 6); s > 0; s--) {
           const name = random.pick(SKILLS);
           skill.run(c, name, name.toLowerCase());
         }
         if (random.chance(0.6)) {
-          outcome.run(c, random.int(1, openings), 'runner_up', iso(at - random.int(1, 700) * DAY).slice(0, 10), random.chance(0.5) ? 'Strong on territory planning; needs more hospital exposure.' : null);
+          outcome.run(
+            c,
+            random.int(1, openings),
+            'runner_up',
+            iso(at - random.int(1, 700) * DAY).slice(0, 10),
+            random.chance(0.5) ? 'Strong on territory planning; needs more hospital exposure.' : null,
+          );
         }
         const recruiterOf = (): number => owner ?? random.int(1, RECRUITER_COUNT);
         for (let i = 0; i < perCandidate; i++) {
@@ -132,8 +166,10 @@ export async function generateLibrary(options: LibraryOptions): Promise<LibraryS
             key,
           ).lastInsertRowid;
           source.run(id, inbound ? 'alice' : 'log', String(id));
-          if (kind === 'personal' && inbound && random.chance(0.01)) signal.run(id, 'life_event', 'new_job', 'I started a new job at Beta Pharma this month.');
-          if (kind === 'personal' && !inbound && random.chance(0.005)) signal.run(id, 'promise_flag', null, 'the job is yours');
+          if (kind === 'personal' && inbound && random.chance(0.01))
+            signal.run(id, 'life_event', 'new_job', 'I started a new job at Beta Pharma this month.');
+          if (kind === 'personal' && !inbound && random.chance(0.005))
+            signal.run(id, 'promise_flag', null, 'the job is yours');
           interactions++;
         }
       }

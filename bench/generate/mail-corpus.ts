@@ -33,7 +33,8 @@ export function createMailCorpus(random: Random, textBytes = 1 << 20, binaryByte
   }
   const text = lines.join('\n') + '\n';
   const lineStarts: number[] = [0];
-  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1))
+    lineStarts.push(i + 1);
 
   const bytes = Buffer.alloc(binaryBytes);
   for (let i = 0; i < binaryBytes; i += 4) bytes.writeUInt32LE(Math.floor(random.next() * 4294967296), i);

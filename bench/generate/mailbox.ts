@@ -23,8 +23,19 @@ export interface GeneratedMail {
 }
 
 export type MailKind =
-  | 'to_candidate' | 'from_candidate' | 'bcc_copy' | 'forward' | 'cc_copy' | 'out_of_office' | 'bounce' | 'huge'
-  | 'newsletter' | 'vendor' | 'colleague' | 'notification' | 'client';
+  | 'to_candidate'
+  | 'from_candidate'
+  | 'bcc_copy'
+  | 'forward'
+  | 'cc_copy'
+  | 'out_of_office'
+  | 'bounce'
+  | 'huge'
+  | 'newsletter'
+  | 'vendor'
+  | 'colleague'
+  | 'notification'
+  | 'client';
 
 export const HUGE_MESSAGE_BYTES = 50 * 1024 * 1024;
 const KB = 1024;
@@ -34,8 +45,18 @@ const SPAN_MS = 300 * 86_400_000;
 const ALICE_FROM = `Alice Smith <${ALICE}>`;
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const TOPICS = ['Medical Sales Rep', 'Oncology Account Manager', 'Territory Manager North', 'Key Account Lead', 'Clinical Specialist'];
-const LIFE_EVENTS = ['Quick news: I just passed my CMR certification last week.', 'I started a new job at Beta Pharma this month.', 'We moved to Lyon in the summer.'];
+const TOPICS = [
+  'Medical Sales Rep',
+  'Oncology Account Manager',
+  'Territory Manager North',
+  'Key Account Lead',
+  'Clinical Specialist',
+];
+const LIFE_EVENTS = [
+  'Quick news: I just passed my CMR certification last week.',
+  'I started a new job at Beta Pharma this month.',
+  'We moved to Lyon in the summer.',
+];
 const PROMISES = ['I guarantee you will get the next one.', 'Honestly the job is yours if you want it.'];
 
 function rfc2822(ms: number): string {
@@ -66,7 +87,8 @@ interface Draft {
 }
 
 function render(draft: Draft, attachment: string | null, random: Random): string {
-  if (!attachment) return `${draft.headers.join('\n')}\nMIME-Version: 1.0\nContent-Type: ${draft.contentType}\n\n${draft.body}`;
+  if (!attachment)
+    return `${draft.headers.join('\n')}\nMIME-Version: 1.0\nContent-Type: ${draft.contentType}\n\n${draft.body}`;
   const boundary = `mixed-${random.int(1e8, 9e8).toString(36)}`;
   return [
     ...draft.headers,
@@ -128,16 +150,39 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
     let kind: MailKind = special.get(index) ?? (roll < 0.1 ? 'to_candidate' : 'newsletter');
     if (kind === 'to_candidate') {
       const sub = random.next();
-      kind = sub < 0.38 ? 'to_candidate' : sub < 0.68 ? 'from_candidate' : sub < 0.82 ? 'bcc_copy' : sub < 0.92 ? 'forward' : 'cc_copy';
+      kind =
+        sub < 0.38
+          ? 'to_candidate'
+          : sub < 0.68
+            ? 'from_candidate'
+            : sub < 0.82
+              ? 'bcc_copy'
+              : sub < 0.92
+                ? 'forward'
+                : 'cc_copy';
     } else if (kind === 'newsletter') {
       const sub = random.next();
-      kind = sub < 0.35 ? 'newsletter' : sub < 0.55 ? 'vendor' : sub < 0.7 ? 'colleague' : sub < 0.9 ? 'notification' : 'client';
+      kind =
+        sub < 0.35
+          ? 'newsletter'
+          : sub < 0.55
+            ? 'vendor'
+            : sub < 0.7
+              ? 'colleague'
+              : sub < 0.9
+                ? 'notification'
+                : 'client';
     }
 
     let target: MailTarget = { user: ALICE, folder: 'INBOX' };
     let draft: Draft;
     const base = (from: string, to: string, subj: string, extra: string[] = [], cc?: string): string[] => [
-      ...transport(random, /[^\s<]+@[^\s>]+/.exec(to)?.[0] ?? to, date, /@([a-z0-9.-]+)/i.exec(from)?.[1] ?? 'mail.example'),
+      ...transport(
+        random,
+        /[^\s<]+@[^\s>]+/.exec(to)?.[0] ?? to,
+        date,
+        /@([a-z0-9.-]+)/i.exec(from)?.[1] ?? 'mail.example',
+      ),
       `From: ${from}`,
       `To: ${to}`,
       ...(cc ? [`Cc: ${cc}`] : []),
@@ -154,7 +199,11 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
         const fresh = corpus.text(random, random.int(200, 1200));
         const quoted = corpus.text(random, bodyBytes).replace(/^/gm, '> ');
         const text = `Hi ${candidateName(candidate).split(' ')[0]},\n\n${promise}${fresh}\nBest,\nAlice\n\nOn ${date}, ${who} wrote:\n${quoted}`;
-        draft = { headers: base(ALICE_FROM, who, thread ? `Re: ${subject}` : subject, reply(thread?.id)), contentType: PLAIN, body: text };
+        draft = {
+          headers: base(ALICE_FROM, who, thread ? `Re: ${subject}` : subject, reply(thread?.id)),
+          contentType: PLAIN,
+          body: text,
+        };
         target = kind === 'to_candidate' ? { user: ALICE, folder: 'Sent' } : { user: LOG, folder: 'INBOX' };
         threads.set(candidate, { id: messageId, subject });
         break;
@@ -166,7 +215,11 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
         const fresh = corpus.text(random, random.int(100, 800));
         const text = `Hi Alice,\n\nThanks for getting back to me. ${news}Happy to talk next week.\n${fresh}\nOn ${date}, Alice Smith <${ALICE}> wrote:\n${quoted}`;
         const cc = kind === 'cc_copy' ? LOG : undefined;
-        draft = { headers: base(who, ALICE_FROM, `Re: ${subject}`, reply(thread?.id), cc), contentType: PLAIN, body: text };
+        draft = {
+          headers: base(who, ALICE_FROM, `Re: ${subject}`, reply(thread?.id), cc),
+          contentType: PLAIN,
+          body: text,
+        };
         if (kind === 'cc_copy') target = { user: LOG, folder: 'INBOX' };
         threads.set(candidate, { id: messageId, subject });
         break;
@@ -175,28 +228,74 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
         const d = new Date(at - 3_600_000);
         const original = `From: ${candidateName(candidate)} <${candidateAddress(candidate)}>\nDate: ${DAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at 9:14 AM\nSubject: ${subject}\nTo: Alice Smith <${ALICE}>\n\n\nHi Alice,\n\n${corpus.text(random, random.int(100, 800))}\nOn ${date}, Alice Smith <${ALICE}> wrote:\n${corpus.text(random, bodyBytes).replace(/^/gm, '> ')}`;
         const text = `Logging this one, keep warm.\n\n---------- Forwarded message ---------\n${original}`;
-        draft = { headers: base(ALICE_FROM, LOG, `Fwd: ${subject}`), contentType: 'text/plain; charset="UTF-8"', body: text };
+        draft = {
+          headers: base(ALICE_FROM, LOG, `Fwd: ${subject}`),
+          contentType: 'text/plain; charset="UTF-8"',
+          body: text,
+        };
         target = { user: LOG, folder: 'INBOX' };
         break;
       }
       case 'out_of_office': {
         const text = `Thank you for your email. I am out of the office until Friday, December 4, 2026\nwith limited access to email. I will be back on Monday, December 7.\n\n${corpus.text(random, bodyBytes)}`;
-        draft = { headers: base(who, ALICE_FROM, `Automatic reply: ${subject}`, ['Auto-Submitted: auto-replied', ...reply(thread?.id)]), contentType: PLAIN, body: text };
+        draft = {
+          headers: base(who, ALICE_FROM, `Automatic reply: ${subject}`, [
+            'Auto-Submitted: auto-replied',
+            ...reply(thread?.id),
+          ]),
+          contentType: PLAIN,
+          body: text,
+        };
         break;
       }
       case 'bounce': {
         const dead = candidateAddress(candidate);
         const boundary = `bounce-${index}/mx.agency.example`;
         const body = [
-          'This is a MIME-encapsulated message.', '', `--${boundary}`, 'Content-Description: Notification', 'Content-Type: text/plain; charset=us-ascii', '',
-          `<${dead}>: host mx.candidates.example said: 550 5.1.1 User unknown`, '', `--${boundary}`,
-          'Content-Description: Delivery report', 'Content-Type: message/delivery-status', '',
-          'Reporting-MTA: dns; mx.agency.example', '', `Final-Recipient: rfc822; ${dead}`, `Original-Recipient: rfc822;${dead}`, 'Action: failed', 'Status: 5.1.1',
-          'Diagnostic-Code: smtp; 550 5.1.1 User unknown', '', `--${boundary}`, 'Content-Description: Undelivered Message Headers', 'Content-Type: text/rfc822-headers', '',
-          `From: ${ALICE_FROM}`, `To: ${who}`, `Subject: ${subject}`, `Message-ID: <bounced.${index}@agency.example>`, '', `--${boundary}--`, '',
+          'This is a MIME-encapsulated message.',
+          '',
+          `--${boundary}`,
+          'Content-Description: Notification',
+          'Content-Type: text/plain; charset=us-ascii',
+          '',
+          `<${dead}>: host mx.candidates.example said: 550 5.1.1 User unknown`,
+          '',
+          `--${boundary}`,
+          'Content-Description: Delivery report',
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; mx.agency.example',
+          '',
+          `Final-Recipient: rfc822; ${dead}`,
+          `Original-Recipient: rfc822;${dead}`,
+          'Action: failed',
+          'Status: 5.1.1',
+          'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+          '',
+          `--${boundary}`,
+          'Content-Description: Undelivered Message Headers',
+          'Content-Type: text/rfc822-headers',
+          '',
+          `From: ${ALICE_FROM}`,
+          `To: ${who}`,
+          `Subject: ${subject}`,
+          `Message-ID: <bounced.${index}@agency.example>`,
+          '',
+          `--${boundary}--`,
+          '',
         ].join('\n');
-        const headers = base('MAILER-DAEMON@mx.agency.example (Mail Delivery System)', ALICE, 'Undelivered Mail Returned to Sender', ['Auto-Submitted: auto-replied']);
-        yield { index, target, kind, raw: `${headers.join('\n')}\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;\n\tboundary="${boundary}"\n\n${body}` };
+        const headers = base(
+          'MAILER-DAEMON@mx.agency.example (Mail Delivery System)',
+          ALICE,
+          'Undelivered Mail Returned to Sender',
+          ['Auto-Submitted: auto-replied'],
+        );
+        yield {
+          index,
+          target,
+          kind,
+          raw: `${headers.join('\n')}\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;\n\tboundary="${boundary}"\n\n${body}`,
+        };
         continue;
       }
       case 'huge': {
@@ -204,14 +303,23 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
         const text = `Hi Alice,\n\nAs promised, my full portfolio is attached.\n\n${corpus.text(random, bodyBytes)}`;
         const draftHuge: Draft = { headers: headerPart, contentType: PLAIN, body: text };
         const fixed = render(draftHuge, '-', random).length + 80;
-        yield { index, target, kind, raw: render(draftHuge, corpus.base64(random, HUGE_MESSAGE_BYTES - fixed), random) };
+        yield {
+          index,
+          target,
+          kind,
+          raw: render(draftHuge, corpus.base64(random, HUGE_MESSAGE_BYTES - fixed), random),
+        };
         continue;
       }
       case 'newsletter': {
         const n = random.int(1, 40);
         const parts = alternative(corpus.text(random, bodyBytes), random);
         draft = {
-          headers: base(`Industry News ${n} <news@news${n}.example>`, ALICE, `Weekly briefing ${index}`, [`List-Id: <weekly.news${n}.example>`, `List-Unsubscribe: <mailto:unsubscribe@news${n}.example>`, 'Precedence: bulk']),
+          headers: base(`Industry News ${n} <news@news${n}.example>`, ALICE, `Weekly briefing ${index}`, [
+            `List-Id: <weekly.news${n}.example>`,
+            `List-Unsubscribe: <mailto:unsubscribe@news${n}.example>`,
+            'Precedence: bulk',
+          ]),
           ...parts,
         };
         break;
@@ -219,19 +327,32 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
       case 'vendor':
       case 'client': {
         const n = random.int(1, 600);
-        const from = kind === 'vendor' ? `Sales Rep <rep${n}@vendor${n % 37}.example>` : `HR Team <hr${n}@client${n % 53}.example>`;
-        draft = { headers: base(from, ALICE_FROM, `${kind === 'vendor' ? 'Offer' : 'Hiring update'} ${index}`), contentType: PLAIN, body: `Hello Alice,\n\n${corpus.text(random, bodyBytes)}` };
+        const from =
+          kind === 'vendor'
+            ? `Sales Rep <rep${n}@vendor${n % 37}.example>`
+            : `HR Team <hr${n}@client${n % 53}.example>`;
+        draft = {
+          headers: base(from, ALICE_FROM, `${kind === 'vendor' ? 'Offer' : 'Hiring update'} ${index}`),
+          contentType: PLAIN,
+          body: `Hello Alice,\n\n${corpus.text(random, bodyBytes)}`,
+        };
         break;
       }
       case 'colleague': {
         const outgoing = random.chance(0.3);
-        draft = { headers: base(outgoing ? ALICE_FROM : `Bob Jones <${BOB}>`, outgoing ? BOB : ALICE, `Team notes ${index}`), contentType: PLAIN, body: corpus.text(random, bodyBytes) };
+        draft = {
+          headers: base(outgoing ? ALICE_FROM : `Bob Jones <${BOB}>`, outgoing ? BOB : ALICE, `Team notes ${index}`),
+          contentType: PLAIN,
+          body: corpus.text(random, bodyBytes),
+        };
         if (outgoing) target = { user: ALICE, folder: 'Sent' };
         break;
       }
       default: {
         draft = {
-          headers: base('Notifications <noreply@notify.example>', ALICE, `Your report is ready (${index})`, ['Auto-Submitted: auto-generated']),
+          headers: base('Notifications <noreply@notify.example>', ALICE, `Your report is ready (${index})`, [
+            'Auto-Submitted: auto-generated',
+          ]),
           contentType: PLAIN,
           body: corpus.text(random, bodyBytes),
         };

@@ -30,7 +30,11 @@ function countNewlines(text: string): number {
   return count;
 }
 
-export function writeMaildir(mailRoot: string, mails: Iterable<GeneratedMail>, options: { renameUser?: (user: string) => string } = {}): MaildirStats {
+export function writeMaildir(
+  mailRoot: string,
+  mails: Iterable<GeneratedMail>,
+  options: { renameUser?: (user: string) => string } = {},
+): MaildirStats {
   const stats: MaildirStats = { messages: 0, bytes: 0, byFolder: {}, byKind: {} };
   const made = new Set<string>();
   const baseTime = 1_767_600_000;
@@ -58,9 +62,16 @@ export function writeMaildir(mailRoot: string, mails: Iterable<GeneratedMail>, o
 }
 
 /** Hands the users' maildirs to the mail user and has Dovecot index every folder. */
-export async function indexMaildirs(options: { mailRoot: string; dovecotConf: string; users: readonly string[] }): Promise<void> {
+export async function indexMaildirs(options: {
+  mailRoot: string;
+  dovecotConf: string;
+  users: readonly string[];
+}): Promise<void> {
   await execFileAsync('chown', ['-R', 'mail:mail', options.mailRoot], { timeout: 300_000 });
   for (const user of options.users) {
-    await execFileAsync('/usr/bin/doveadm', ['-c', options.dovecotConf, 'force-resync', '-u', user, '*'], { timeout: 600_000, maxBuffer: 16 << 20 });
+    await execFileAsync('/usr/bin/doveadm', ['-c', options.dovecotConf, 'force-resync', '-u', user, '*'], {
+      timeout: 600_000,
+      maxBuffer: 16 << 20,
+    });
   }
 }

@@ -14,15 +14,28 @@ export interface ChildOptions {
   nodeArgs?: readonly string[];
 }
 
-export async function runChild<T>(script: string, input: unknown, options: ChildOptions): Promise<T & { wallMs: number }> {
+export async function runChild<T>(
+  script: string,
+  input: unknown,
+  options: ChildOptions,
+): Promise<T & { wallMs: number }> {
   const started = performance.now();
   // BENCH_CPU_PROF=1 profiles every child (main thread and workers) into bench/results/profiles/.
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(childrenDir, '..', 'results', 'profiles', script.replace(/\.ts$/, ''))}`] : [];
-  const child = spawn(process.execPath, [...profile, ...(options.nodeArgs ?? []), '--import', 'tsx', path.join(childrenDir, script)], {
-    cwd: options.cwd ?? process.cwd(),
-    env: { ...process.env, BENCH_INPUT: JSON.stringify(input) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const profile = process.env.BENCH_CPU_PROF
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.join(childrenDir, '..', 'results', 'profiles', script.replace(/\.ts$/, ''))}`,
+      ]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, ...(options.nodeArgs ?? []), '--import', 'tsx', path.join(childrenDir, script)],
+    {
+      cwd: options.cwd ?? process.cwd(),
+      env: { ...process.env, BENCH_INPUT: JSON.stringify(input) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -42,7 +55,10 @@ export async function runChild<T>(script: string, input: unknown, options: Child
     });
   });
   const wallMs = performance.now() - started;
-  const line = stdout.split('\n').reverse().find((l) => l.startsWith(RESULT_PREFIX));
+  const line = stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith(RESULT_PREFIX));
   if (outcome.code !== 0 || !line) {
     const why = outcome.timedOut ? `timed out after ${options.timeoutMs} ms` : `exit ${outcome.code ?? outcome.signal}`;
     throw new Error(`bench child ${script}: ${why}\n${stderr.slice(-4000)}`);

@@ -19,20 +19,43 @@ export type ResultsJson = Record<string, Omit<ResultRow, 'id' | 'label' | 'note'
 
 export function row(fields: Omit<ResultRow, 'ratio'> & { ratio?: number | null }): ResultRow {
   const ratio =
-    fields.ratio !== undefined ? fields.ratio : fields.measured !== null && fields.baseline !== null && fields.baseline !== 0 ? fields.measured / fields.baseline : null;
+    fields.ratio !== undefined
+      ? fields.ratio
+      : fields.measured !== null && fields.baseline !== null && fields.baseline !== 0
+        ? fields.measured / fields.baseline
+        : null;
   return { ...fields, ratio };
 }
 
 /** A row for a measurement that failed: recorded, never silently dropped. */
 export function failedRow(id: string, label: string, target: string, unit: string, error: unknown): ResultRow {
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  return { id, label, measured: null, baseline: null, ratio: null, target, met: false, unit, note: `failed: ${message}` };
+  return {
+    id,
+    label,
+    measured: null,
+    baseline: null,
+    ratio: null,
+    target,
+    met: false,
+    unit,
+    note: `failed: ${message}`,
+  };
 }
 
 export function toJson(rows: readonly ResultRow[]): ResultsJson {
   const out: ResultsJson = {};
   for (const r of rows) {
-    out[r.id] = { label: r.label, measured: r.measured, baseline: r.baseline, ratio: r.ratio, target: r.target, met: r.met, unit: r.unit, ...(r.note ? { note: r.note } : {}) };
+    out[r.id] = {
+      label: r.label,
+      measured: r.measured,
+      baseline: r.baseline,
+      ratio: r.ratio,
+      target: r.target,
+      met: r.met,
+      unit: r.unit,
+      ...(r.note ? { note: r.note } : {}),
+    };
   }
   return out;
 }
@@ -41,13 +64,20 @@ function fmt(value: number | null, digits = 3): string {
   if (value === null) return '-';
   if (Number.isInteger(value) && Math.abs(value) >= 1000) return value.toLocaleString('en-US');
   const abs = Math.abs(value);
-  return abs >= 100 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : value.toFixed(digits).replace(/\.?0+$/, '') || '0';
+  return abs >= 100
+    ? value.toFixed(0)
+    : abs >= 10
+      ? value.toFixed(1)
+      : value.toFixed(digits).replace(/\.?0+$/, '') || '0';
 }
 
 const metText = (met: boolean | null): string => (met === null ? 'n/a' : met ? 'yes' : 'NO');
 
 export function markdownTable(rows: readonly ResultRow[]): string {
-  const lines = ['| id | measure | measured | baseline | ratio | target | met | notes |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| id | measure | measured | baseline | ratio | target | met | notes |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const r of rows) {
     const unit = r.unit ? ` ${r.unit}` : '';
     lines.push(
@@ -59,9 +89,20 @@ export function markdownTable(rows: readonly ResultRow[]): string {
 
 export function terminalTable(rows: readonly ResultRow[]): string {
   const header = ['id', 'measured', 'baseline', 'ratio', 'target', 'met'];
-  const cells = rows.map((r) => [r.id, `${fmt(r.measured)} ${r.unit}`, r.baseline === null ? '-' : `${fmt(r.baseline)} ${r.unit}`, fmt(r.ratio), r.target, metText(r.met)]);
+  const cells = rows.map((r) => [
+    r.id,
+    `${fmt(r.measured)} ${r.unit}`,
+    r.baseline === null ? '-' : `${fmt(r.baseline)} ${r.unit}`,
+    fmt(r.ratio),
+    r.target,
+    metText(r.met),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]): string => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: readonly string[]): string =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
   for (const r of rows) if (r.note) out.push(`  ${r.id}: ${r.note}`);
   return out.join('\n');

@@ -32,7 +32,14 @@ function mailboxConfig(spec: MailboxSpec, port: number): Record<string, unknown>
     case 'log':
       return { ...common, name: 'log', role: 'log', user: LOG, folders: ['INBOX'] };
     case 'alice':
-      return { ...common, name: 'alice', role: 'recruiter', recruiter: ALICE, user: ALICE, folders: ['INBOX', '\\Sent'] };
+      return {
+        ...common,
+        name: 'alice',
+        role: 'recruiter',
+        recruiter: ALICE,
+        user: ALICE,
+        folders: ['INBOX', '\\Sent'],
+      };
     case 'onek':
       return { ...common, name: 'onek', role: 'recruiter', recruiter: ALICE, user: ONE_K, folders: ['INBOX'] };
     case 'big':
@@ -40,7 +47,12 @@ function mailboxConfig(spec: MailboxSpec, port: number): Record<string, unknown>
   }
 }
 
-export async function startMailWorld(options: { size: number; seed: number; dir: string; log: (line: string) => void }): Promise<MailWorld> {
+export async function startMailWorld(options: {
+  size: number;
+  seed: number;
+  dir: string;
+  log: (line: string) => void;
+}): Promise<MailWorld> {
   const bench = await startMailBench();
   try {
     for (const user of [ALICE, LOG, ONE_K, BIG]) await bench.addUser(user, PASSWORD);
@@ -68,8 +80,14 @@ export async function startMailWorld(options: { size: number; seed: number; dir:
     const hugeMail = huge as GeneratedMail | null;
     if (!hugeMail) throw new Error('the generated mailbox has no 50 MB message');
     writeMaildir(mailRoot, [{ ...hugeMail, target: { user: BIG, folder: 'INBOX' } }]);
-    options.log(`wrote ${stats.messages.toLocaleString('en-US')} messages (${(stats.bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; indexing`);
-    await indexMaildirs({ mailRoot, dovecotConf: path.join(bench.dir, 'dovecot.conf'), users: [ALICE, LOG, ONE_K, BIG] });
+    options.log(
+      `wrote ${stats.messages.toLocaleString('en-US')} messages (${(stats.bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; indexing`,
+    );
+    await indexMaildirs({
+      mailRoot,
+      dovecotConf: path.join(bench.dir, 'dovecot.conf'),
+      users: [ALICE, LOG, ONE_K, BIG],
+    });
     options.log(`mailboxes ready after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const hugeMessageId = /^Message-ID: <([^>]+)>/m.exec(hugeMail.raw)?.[1] ?? '';
 
@@ -86,7 +104,16 @@ export async function startMailWorld(options: { size: number; seed: number; dir:
         const file = path.join(dir, `keepwarm.${mailboxes.join('-')}.${port}.json`);
         fs.writeFileSync(
           file,
-          JSON.stringify({ database: `sqlite:${db}`, logAddress: LOG, admin: { listen: '127.0.0.1:0' }, mailboxes: mailboxes.map((m) => mailboxConfig(m, port)) }, null, 2),
+          JSON.stringify(
+            {
+              database: `sqlite:${db}`,
+              logAddress: LOG,
+              admin: { listen: '127.0.0.1:0' },
+              mailboxes: mailboxes.map((m) => mailboxConfig(m, port)),
+            },
+            null,
+            2,
+          ),
         );
         return { config: file, db };
       },

@@ -32,17 +32,26 @@ const ACCOUNTS = [
   { user: LOG, pass: PASSWORD, folders: ['INBOX'] },
 ];
 
-export async function measureInitialSync(world: MailWorld, libraryFile: string, options: { runs: number; log: (line: string) => void; timeoutMs: number }): Promise<ResultRow[]> {
+export async function measureInitialSync(
+  world: MailWorld,
+  libraryFile: string,
+  options: { runs: number; log: (line: string) => void; timeoutMs: number },
+): Promise<ResultRow[]> {
   const proxy = await startByteCountingProxy({ host: '127.0.0.1', port: world.bench.imapPort });
   try {
     const fetchAll = async (parse: boolean): Promise<FetchResult & { downloaded: number }> => {
       proxy.reset();
-      const result = await runChild<FetchResult>('fetch-every-source.ts', { host: '127.0.0.1', port: proxy.port, accounts: ACCOUNTS, parse }, { timeoutMs: options.timeoutMs });
+      const result = await runChild<FetchResult>(
+        'fetch-every-source.ts',
+        { host: '127.0.0.1', port: proxy.port, accounts: ACCOUNTS, parse },
+        { timeoutMs: options.timeoutMs },
+      );
       return { ...result, downloaded: proxy.downloaded() };
     };
     options.log('P1 warm-up: one unmeasured pass over every message');
     const warm = await fetchAll(false);
-    if (warm.messages !== world.stats.messages) throw new Error(`the server holds ${warm.messages} messages, expected ${world.stats.messages}`);
+    if (warm.messages !== world.stats.messages)
+      throw new Error(`the server holds ${warm.messages} messages, expected ${world.stats.messages}`);
     // Rounds of (a), (b), keepwarm in turn, so a change in the machine's load reaches all three alike; medians.
     const bares: (FetchResult & { downloaded: number })[] = [];
     const parses: FetchResult[] = [];
@@ -55,27 +64,59 @@ export async function measureInitialSync(world: MailWorld, libraryFile: string, 
       parses.push(await fetchAll(true));
       options.log(`P1 keepwarm sync --once${tag} (b took ${(parses[round]!.workMs / 1000).toFixed(1)} s)`);
       // A fresh copy of the library each round; the first round's stays synced for P2 and P3.
-      const { config } = world.workspace(round === 0 ? 'p1' : `p1-round${round + 1}`, libraryFile, ['log', 'alice'], proxy.port);
+      const { config } = world.workspace(
+        round === 0 ? 'p1' : `p1-round${round + 1}`,
+        libraryFile,
+        ['log', 'alice'],
+        proxy.port,
+      );
       proxy.reset();
-      const run = await runChild<CommandResult>('keepwarm-command.ts', { args: ['-c', config, 'sync', '--once', '--json'], cwd: process.cwd(), keepStdout: 1_000_000 }, { timeoutMs: options.timeoutMs });
+      const run = await runChild<CommandResult>(
+        'keepwarm-command.ts',
+        { args: ['-c', config, 'sync', '--once', '--json'], cwd: process.cwd(), keepStdout: 1_000_000 },
+        { timeoutMs: options.timeoutMs },
+      );
       syncs.push({ ...run, downloaded: proxy.downloaded() });
-      options.log(`P1 keepwarm took ${(run.workMs / 1000).toFixed(1)} s, downloaded ${(proxy.downloaded() / 1e6).toFixed(1)} MB`);
+      options.log(
+        `P1 keepwarm took ${(run.workMs / 1000).toFixed(1)} s, downloaded ${(proxy.downloaded() / 1e6).toFixed(1)} MB`,
+      );
     }
-    const median = (values: readonly number[]): number => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)]!;
+    const median = (values: readonly number[]): number =>
+      [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)]!;
     const bare = { workMs: median(bares.map((b) => b.workMs)), downloaded: bares[0]!.downloaded };
     const parsed = { workMs: median(parses.map((b) => b.workMs)) };
     const sync = syncs[0]!;
     const syncMs = median(syncs.map((r) => r.workMs));
     const downloaded = Math.max(...syncs.map((r) => r.downloaded));
-    const spread = (label: string, values: readonly number[]): string => `${label} ${values.map((v) => (v / 1000).toFixed(1)).join('/')} s`;
-    const rounds = options.runs > 1 ? `; rounds: ${spread('keepwarm', syncs.map((r) => r.workMs))}, ${spread('(a)', bares.map((r) => r.workMs))}, ${spread('(b)', parses.map((r) => r.workMs))}` : '';
+    const spread = (label: string, values: readonly number[]): string =>
+      `${label} ${values.map((v) => (v / 1000).toFixed(1)).join('/')} s`;
+    const rounds =
+      options.runs > 1
+        ? `; rounds: ${spread(
+            'keepwarm',
+            syncs.map((r) => r.workMs),
+          )}, ${spread(
+            '(a)',
+            bares.map((r) => r.workMs),
+          )}, ${spread(
+            '(b)',
+            parses.map((r) => r.workMs),
+          )}`
+        : '';
 
     const summary = JSON.parse(sync.stdout || '{"mailboxes":[]}') as SyncSummary;
-    const total = (key: string): number => summary.mailboxes.flatMap((m) => m.folders).reduce((n, f) => n + Number(f[key] ?? 0), 0);
+    const total = (key: string): number =>
+      summary.mailboxes.flatMap((m) => m.folders).reduce((n, f) => n + Number(f[key] ?? 0), 0);
     const errors = summary.mailboxes.flatMap((m) => m.errors);
-    const ok = syncs.every((r) => r.code === 0) && errors.length === 0 && total('seen') === world.stats.messages && total('logged') > 0;
+    const ok =
+      syncs.every((r) => r.code === 0) &&
+      errors.length === 0 &&
+      total('seen') === world.stats.messages &&
+      total('logged') > 0;
     const counts = `seen ${total('seen')}, logged ${total('logged')}, duplicates ${total('duplicates')}, ignored ${total('ignored')}, unmatched ${total('unmatched')}, quarantined ${total('quarantined')}`;
-    const health = ok ? counts : `sync not clean (exit ${sync.code}, ${errors.length} errors): ${counts} ${sync.stderr.slice(-300)}`;
+    const health = ok
+      ? counts
+      : `sync not clean (exit ${sync.code}, ${errors.length} errors): ${counts} ${sync.stderr.slice(-300)}`;
     const seconds = (ms: number): number => ms / 1000;
     const mb = (bytes: number): number => bytes / 1e6;
     const size = `${world.stats.messages.toLocaleString('en-US')} messages, ${mb(world.stats.bytes).toFixed(0)} MB`;

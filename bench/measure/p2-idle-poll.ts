@@ -27,7 +27,9 @@ async function openPoller(loaded: LoadedConfig, name: string): Promise<Poller> {
   if (!configured) throw new Error(`no mailbox ${name} in the bench config`);
   const mailbox: MailboxConfig = { ...configured, folders: ['INBOX'] };
   const { commands, logger: imapLogger } = imapCommandLog();
-  const client = new ImapFlow(imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }));
+  const client = new ImapFlow(
+    imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }),
+  );
   client.on('error', () => undefined);
   await client.connect();
   const { folders } = await resolveFolders(client, mailbox);
@@ -39,7 +41,8 @@ async function poll(service: SyncService, poller: Poller): Promise<{ ms: number;
   const started = performance.now();
   const result = await service.syncWithClient(poller.mailbox, { client: poller.client, folders: poller.folders });
   const ms = performance.now() - started;
-  if (result.errors.length > 0) throw new Error(`poll of ${poller.mailbox.name} failed: ${JSON.stringify(result.errors)}`);
+  if (result.errors.length > 0)
+    throw new Error(`poll of ${poller.mailbox.name} failed: ${JSON.stringify(result.errors)}`);
   return { ms, commands: [...poller.commands], seen: result.folders.reduce((n, f) => n + f.seen, 0) };
 }
 
@@ -50,7 +53,11 @@ const median = (values: readonly number[]): number => {
 };
 
 /** `configFile` must hold the 'onek' and 'alice' mailboxes; Alice's INBOX was synced by P1 (else it is synced here first). */
-export async function measureIdlePoll(world: MailWorld, configFile: string, options: { polls: number; log: (line: string) => void }): Promise<ResultRow[]> {
+export async function measureIdlePoll(
+  world: MailWorld,
+  configFile: string,
+  options: { polls: number; log: (line: string) => void },
+): Promise<ResultRow[]> {
   const loaded = loadConfig({ explicitPath: configFile, env: {}, cwd: process.cwd() });
   const opened = openDatabase(parseDatabaseUrl(loaded.config.database, loaded.baseDir)!);
   const db: Kysely<Database> = opened.db;
@@ -69,7 +76,9 @@ export async function measureIdlePoll(world: MailWorld, configFile: string, opti
     const large = await openPoller(loaded, 'alice');
     pollers.push(large);
     const largeCount = world.stats.byFolder['alice@agency.example/INBOX']?.messages ?? 0;
-    options.log(`P2 first passes (the 1k INBOX, then the ${largeCount.toLocaleString('en-US')}-message INBOX if P1 did not sync it)`);
+    options.log(
+      `P2 first passes (the 1k INBOX, then the ${largeCount.toLocaleString('en-US')}-message INBOX if P1 did not sync it)`,
+    );
     await poll(service, small);
     await poll(service, large);
     // Unselected, Dovecot reopens the folder's index for every STATUS: measured, then put in the state the

@@ -14,16 +14,32 @@ import type { MailWorld } from './mail-world.js';
 const DELIVERY_TIMEOUT_MS = 30_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function measureIdlePush(world: MailWorld, configFile: string, options: { count: number; log: (line: string) => void }): Promise<ResultRow[]> {
+export async function measureIdlePush(
+  world: MailWorld,
+  configFile: string,
+  options: { count: number; log: (line: string) => void },
+): Promise<ResultRow[]> {
   const loaded = loadConfig({ explicitPath: configFile, env: {}, cwd: process.cwd() });
   const location = parseDatabaseUrl(loaded.config.database, loaded.baseDir);
   if (location?.kind !== 'sqlite') throw new Error('P3 needs a SQLite library');
   const startedAt = new Date().toISOString();
-  const keepwarm = await startKeepwarm({ loaded, logger: createSilentLogger(), now: () => new Date(), listen: '127.0.0.1:0' });
+  const keepwarm = await startKeepwarm({
+    loaded,
+    logger: createSilentLogger(),
+    now: () => new Date(),
+    listen: '127.0.0.1:0',
+  });
   const reader = new SQLite(location.file, { readonly: true, fileMustExist: true });
-  const transport = nodemailer.createTransport({ host: world.bench.host, port: world.bench.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: world.bench.host,
+    port: world.bench.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
-    const synced = reader.prepare("select count(*) as n from mailbox_positions where folder <> '*' and last_success_at >= ?");
+    const synced = reader.prepare(
+      "select count(*) as n from mailbox_positions where folder <> '*' and last_success_at >= ?",
+    );
     const folders = loaded.config.mailboxes.reduce((n, m) => n + (m.folders?.length ?? 1), 0);
     const deadline = Date.now() + 600_000;
     while ((synced.get(startedAt) as { n: number }).n < folders) {

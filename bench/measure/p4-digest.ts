@@ -39,7 +39,11 @@ const MB = 1024 * 1024;
  * A keepwarm workspace whose library is a copy of `libraryFile`. The digest's config names the mailboxes
  * (never contacted: the digest only reports their health); `keepwarm start` for the admin page gets none.
  */
-export function libraryWorkspace(dir: string, libraryFile: string, options: { mailboxes: boolean } = { mailboxes: true }): string {
+export function libraryWorkspace(
+  dir: string,
+  libraryFile: string,
+  options: { mailboxes: boolean } = { mailboxes: true },
+): string {
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   const db = path.join(dir, 'data', 'keepwarm.db');
   fs.copyFileSync(libraryFile, db);
@@ -62,14 +66,24 @@ export function libraryWorkspace(dir: string, libraryFile: string, options: { ma
   return config;
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
-export async function runDigest(config: string, candidates: number, options: { at: string; runs: number; timeoutMs: number }): Promise<DigestRun> {
+export async function runDigest(
+  config: string,
+  candidates: number,
+  options: { at: string; runs: number; timeoutMs: number },
+): Promise<DigestRun> {
   const results: CommandResult[] = [];
   for (let i = 0; i < options.runs; i++) {
     const result = await runChild<CommandResult>(
       'keepwarm-command.ts',
-      { args: ['-c', config, 'digest', '--format', 'json', '--at', options.at], cwd: process.cwd(), keepStdout: 0, stdoutFile: `${config}.digest-${i}.json` },
+      {
+        args: ['-c', config, 'digest', '--format', 'json', '--at', options.at],
+        cwd: process.cwd(),
+        keepStdout: 0,
+        stdoutFile: `${config}.digest-${i}.json`,
+      },
       { timeoutMs: options.timeoutMs },
     );
     if (result.code !== 0) throw new Error(`keepwarm digest exited ${result.code}: ${result.stderr.slice(-500)}`);

@@ -90,7 +90,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function load(url: string, paths: readonly string[], options: { connections: number; seconds: number; cookie: string }): Promise<LoadStats> {
+async function load(
+  url: string,
+  paths: readonly string[],
+  options: { connections: number; seconds: number; cookie: string },
+): Promise<LoadStats> {
   const latencies: number[] = [];
   let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -107,10 +111,20 @@ async function load(url: string, paths: readonly string[], options: { connection
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  return {
+    requests: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
 }
 
-export async function measureCandidateList(config: string, candidates: number, options: { at: string; seconds: number; log: (line: string) => void }): Promise<ListLoad> {
+export async function measureCandidateList(
+  config: string,
+  candidates: number,
+  options: { at: string; seconds: number; log: (line: string) => void },
+): Promise<ListLoad> {
   const server = await startServer(config, options.at);
   try {
     // A browser's session: the first page sets the cookie the later ones send. The warm-up also builds the
@@ -132,7 +146,9 @@ export async function measureCandidateList(config: string, candidates: number, o
       }
       alone.push({ path: p, ms: times.sort((a, b) => a - b)[1]! });
     }
-    options.log(`P5 ${candidates.toLocaleString('en-US')} candidates: ${options.seconds} s of /candidates, then ${options.seconds} s of /healthz (${server.mounted})`);
+    options.log(
+      `P5 ${candidates.toLocaleString('en-US')} candidates: ${options.seconds} s of /candidates, then ${options.seconds} s of /healthz (${server.mounted})`,
+    );
     const list = await load(server.url, LIST_QUERIES, { connections: 10, seconds: options.seconds, cookie });
     const health = await load(server.url, ['/healthz'], { connections: 10, seconds: options.seconds, cookie: '' });
     return { candidates, mounted: server.mounted, list, health, serverRssMb: peakRssOf(server.child.pid) / MB, alone };
@@ -144,7 +160,8 @@ export async function measureCandidateList(config: string, candidates: number, o
 export function listRows(small: ListLoad, large: ListLoad, seconds: number): ResultRow[] {
   const k = (n: number): string => `${n / 1000}k`;
   const clean = (l: ListLoad): boolean => l.list.non2xx === 0 && l.list.errors === 0 && l.health.errors === 0;
-  const stats = (s: LoadStats): string => `${s.requests} requests, p50 ${s.p50.toFixed(1)} ms${s.non2xx ? `, ${s.non2xx} non-2xx` : ''}${s.errors ? `, ${s.errors} errors` : ''}`;
+  const stats = (s: LoadStats): string =>
+    `${s.requests} requests, p50 ${s.p50.toFixed(1)} ms${s.non2xx ? `, ${s.non2xx} non-2xx` : ''}${s.errors ? `, ${s.errors} errors` : ''}`;
   return [
     row({
       id: 'P5.list_p95',
@@ -154,7 +171,9 @@ export function listRows(small: ListLoad, large: ListLoad, seconds: number): Res
       target: '<= 50 ms p95',
       met: clean(large) && large.list.p95 <= 50,
       unit: 'ms',
-      note: `${large.mounted}; list: ${stats(large.list)}; /healthz: ${stats(large.health)}; each query alone: ${[...large.alone]
+      note: `${large.mounted}; list: ${stats(large.list)}; /healthz: ${stats(large.health)}; each query alone: ${[
+        ...large.alone,
+      ]
         .sort((a, b) => b.ms - a.ms)
         .map((q) => `${q.path.replace('/candidates', '')} ${q.ms.toFixed(0)} ms`)
         .join(', ')}`,

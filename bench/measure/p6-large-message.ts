@@ -15,13 +15,23 @@ interface CommandResult {
 
 const MB = 1024 * 1024;
 
-export async function measureLargeMessage(world: MailWorld, libraryFile: string, options: { timeoutMs: number }): Promise<ResultRow[]> {
+export async function measureLargeMessage(
+  world: MailWorld,
+  libraryFile: string,
+  options: { timeoutMs: number },
+): Promise<ResultRow[]> {
   const { config, db } = world.workspace('p6', libraryFile, ['big']);
-  const sync = await runChild<CommandResult>('keepwarm-command.ts', { args: ['-c', config, 'sync', '--once', '--json'], cwd: process.cwd(), keepStdout: 100_000 }, { timeoutMs: options.timeoutMs });
+  const sync = await runChild<CommandResult>(
+    'keepwarm-command.ts',
+    { args: ['-c', config, 'sync', '--once', '--json'], cwd: process.cwd(), keepStdout: 100_000 },
+    { timeoutMs: options.timeoutMs },
+  );
   const reader = new SQLite(db, { readonly: true, fileMustExist: true });
   let stored: { truncated: number; subject: string; snippet: string } | undefined;
   try {
-    stored = reader.prepare('select truncated, subject, snippet from interactions where message_key = ?').get(world.hugeMessageId) as typeof stored;
+    stored = reader
+      .prepare('select truncated, subject, snippet from interactions where message_key = ?')
+      .get(world.hugeMessageId) as typeof stored;
   } finally {
     reader.close();
   }
@@ -48,7 +58,9 @@ export async function measureLargeMessage(world: MailWorld, libraryFile: string,
       target: 'logged, truncated',
       met: logged && truncated,
       unit: '',
-      note: stored ? `interaction stored with subject "${stored.subject}", truncated=${stored.truncated}` : 'no interaction stored for the message',
+      note: stored
+        ? `interaction stored with subject "${stored.subject}", truncated=${stored.truncated}`
+        : 'no interaction stored for the message',
     }),
   ];
 }

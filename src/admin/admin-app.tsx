@@ -50,9 +50,18 @@ export function buildAdminServices(deps: AdminDeps): AdminServices {
   return {
     deps,
     openMode: token === null,
-    sessions: createSessionStore({ secret: token, now: deps.now, ...(deps.randomBytes ? { randomBytes: deps.randomBytes } : {}) }),
+    sessions: createSessionStore({
+      secret: token,
+      now: deps.now,
+      ...(deps.randomBytes ? { randomBytes: deps.randomBytes } : {}),
+    }),
     throttle: createLoginThrottle({ now: deps.now }),
-    due: createDueSnapshots({ db: deps.db, config: deps.config, now: deps.now, ...(deps.dueSnapshotTtlMs !== undefined ? { ttlMs: deps.dueSnapshotTtlMs } : {}) }),
+    due: createDueSnapshots({
+      db: deps.db,
+      config: deps.config,
+      now: deps.now,
+      ...(deps.dueSnapshotTtlMs !== undefined ? { ttlMs: deps.dueSnapshotTtlMs } : {}),
+    }),
     dueListing: createDueListing(deps.db, textMatches),
     textMatches,
     cache: createVersionedCache(deps.db),
@@ -85,7 +94,12 @@ export function createAdminApp(deps: AdminDeps): Hono<AdminEnv> {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const limit = c.req.path === '/import' ? IMPORT_MAX_BYTES : FORM_MAX_BYTES;
     const tooLarge = (): Promise<Response> =>
-      renderPage(c, services, { title: 'Upload too large', section: 'import', status: 413, body: <TooLargeNotice maxBytes={limit} /> });
+      renderPage(c, services, {
+        title: 'Upload too large',
+        section: 'import',
+        status: 413,
+        body: <TooLargeNotice maxBytes={limit} />,
+      });
     return bodyLimit({ maxSize: limit, onError: tooLarge })(c, next);
   });
   app.use('*', csrfGuard(services));

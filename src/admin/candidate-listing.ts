@@ -5,7 +5,12 @@ import { CANDIDATE_STATUSES } from '../db/schema.js';
 import { REASON_ORDER } from '../digest/digest-types.js';
 import { addressKey } from '../core/email-address.js';
 import { KeepwarmError } from '../errors.js';
-import { loadSummaries, searchCandidates, type CandidateFilters, type CandidateSummary } from '../library/candidate-search.js';
+import {
+  loadSummaries,
+  searchCandidates,
+  type CandidateFilters,
+  type CandidateSummary,
+} from '../library/candidate-search.js';
 import { recruiterIdsByAddressKey } from '../library/recruiter-repository.js';
 import type { AdminServices } from './admin-context.js';
 import type { DueCandidate } from './due-snapshot.js';
@@ -41,14 +46,19 @@ export interface CandidateListing {
   dueAt: Date | null;
 }
 
-export async function listCandidatesForAdmin(services: AdminServices, query: CandidateListQuery): Promise<CandidateListing> {
+export async function listCandidatesForAdmin(
+  services: AdminServices,
+  query: CandidateListQuery,
+): Promise<CandidateListing> {
   const { db } = services.deps;
   const filters: CandidateFilters = {};
   if (query.q?.trim()) filters.text = query.q.trim();
   if (query.status) filters.status = query.status;
   if (query.owner === 'none') filters.owner = 'none';
   else if (query.owner) {
-    const id = (await services.cache.get('recruiter-ids', () => recruiterIdsByAddressKey(db))).get(addressKey(query.owner) ?? '');
+    const id = (await services.cache.get('recruiter-ids', () => recruiterIdsByAddressKey(db))).get(
+      addressKey(query.owner) ?? '',
+    );
     if (id === undefined) throw new KeepwarmError('invalid_input', `No recruiter has the address ${query.owner}.`);
     filters.owner = id;
   }
@@ -58,11 +68,22 @@ export async function listCandidatesForAdmin(services: AdminServices, query: Can
   const snapshot = needsDue ? await services.due.get() : services.due.peek();
   let found: { total: number; rows: CandidateSummary[] };
   if (needsDue && snapshot) {
-    const page = await services.dueListing.page({ snapshot, filters, due: query.due, sort: query.sort, limit: PAGE_SIZE, offset });
+    const page = await services.dueListing.page({
+      snapshot,
+      filters,
+      due: query.due,
+      sort: query.sort,
+      limit: PAGE_SIZE,
+      offset,
+    });
     found = { total: page.total, rows: await loadSummaries(db, page.ids) };
   } else {
     const sort = query.sort === 'last_contact' ? 'last_contact' : 'name';
-    found = await searchCandidates(db, { ...filters, sort, limit: PAGE_SIZE, offset }, { textMatches: services.textMatches, cache: services.cache });
+    found = await searchCandidates(
+      db,
+      { ...filters, sort, limit: PAGE_SIZE, offset },
+      { textMatches: services.textMatches, cache: services.cache },
+    );
   }
   return {
     query,

@@ -26,7 +26,12 @@ export interface CandidatePageData {
   id: number;
   profile: Omit<CandidateProfile, 'interactions'>;
   primaryEmail: string | null;
-  optOut: { detectedAt: string; previousStatus: CandidateStatus | null; subject: string | null; snippet: string | null } | null;
+  optOut: {
+    detectedAt: string;
+    previousStatus: CandidateStatus | null;
+    subject: string | null;
+    snippet: string | null;
+  } | null;
   lastContactAt: string | null;
   timeline: TimelineEntry[];
 }
@@ -58,7 +63,15 @@ export async function loadCandidatePageData(db: Kysely<Database>, id: number): P
     .selectFrom('candidates as c')
     .leftJoin('interactions as i', 'i.id', 'c.opt_out_interaction_id')
     .leftJoin('candidate_activity as a', 'a.candidate_id', 'c.id')
-    .select(['c.id', 'c.status', 'c.opt_out_detected_at', 'c.previous_status', 'i.subject', 'i.snippet', 'a.last_contact_at'])
+    .select([
+      'c.id',
+      'c.status',
+      'c.opt_out_detected_at',
+      'c.previous_status',
+      'i.subject',
+      'i.snippet',
+      'a.last_contact_at',
+    ])
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new KeepwarmError('not_found', 'There is no candidate at this address (erased?).');
@@ -83,7 +96,14 @@ export async function loadCandidatePageData(db: Kysely<Database>, id: number): P
     id,
     profile,
     primaryEmail: profile.emails[0]?.email ?? null,
-    optOut: awaiting ? { detectedAt: row.opt_out_detected_at ?? '', previousStatus: row.previous_status, subject: row.subject, snippet: row.snippet } : null,
+    optOut: awaiting
+      ? {
+          detectedAt: row.opt_out_detected_at ?? '',
+          previousStatus: row.previous_status,
+          subject: row.subject,
+          snippet: row.snippet,
+        }
+      : null,
     lastContactAt: row.last_contact_at,
     timeline,
   };

@@ -27,24 +27,47 @@ export function decodeUtf8(bytes: ArrayBuffer, fileName: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new KeepwarmError('invalid_input', `${fileName} is not UTF-8 text; save it as "CSV UTF-8" and upload it again`, { cause: error });
+    throw new KeepwarmError(
+      'invalid_input',
+      `${fileName} is not UTF-8 text; save it as "CSV UTF-8" and upload it again`,
+      { cause: error },
+    );
   }
 }
 
-export async function runImport(services: AdminServices, kind: ImportKind, fileName: string, text: string, dryRun: boolean): Promise<ImportOutcome> {
+export async function runImport(
+  services: AdminServices,
+  kind: ImportKind,
+  fileName: string,
+  text: string,
+  dryRun: boolean,
+): Promise<ImportOutcome> {
   const options = { dryRun, now: services.deps.now(), actor: ADMIN_ACTOR };
   if (kind === 'candidates') {
     const result = await importCandidates(services.deps.db, text, options);
     return {
-      kind, fileName, dryRun, counts: result.candidates, openingsCreated: result.openings.created,
+      kind,
+      fileName,
+      dryRun,
+      counts: result.candidates,
+      openingsCreated: result.openings.created,
       changes: result.changes.map((c) => ({ line: c.line, action: c.action, label: c.name, fields: c.fields })),
       addedAddressKeys: result.addedAddressKeys,
     };
   }
   const result = await importOpenings(services.deps.db, text, options);
   return {
-    kind, fileName, dryRun, counts: result.openings, openingsCreated: null,
-    changes: result.changes.map((c) => ({ line: c.line, action: c.action, label: `${c.title} (${c.client})`, fields: c.fields })),
+    kind,
+    fileName,
+    dryRun,
+    counts: result.openings,
+    openingsCreated: null,
+    changes: result.changes.map((c) => ({
+      line: c.line,
+      action: c.action,
+      label: `${c.title} (${c.client})`,
+      fields: c.fields,
+    })),
     addedAddressKeys: [],
   };
 }

@@ -29,7 +29,11 @@ export interface DigestPreview {
 export function parseMoment(text: string | undefined, zone: string, now: Date): Date {
   if (!text) return now;
   const trimmed = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(trimmed)) throw new KeepwarmError('invalid_input', `at: "${text}" is not a date (YYYY-MM-DD) or a local time (YYYY-MM-DDTHH:MM)`);
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(trimmed))
+    throw new KeepwarmError(
+      'invalid_input',
+      `at: "${text}" is not a date (YYYY-MM-DD) or a local time (YYYY-MM-DDTHH:MM)`,
+    );
   const parsed = DateTime.fromISO(trimmed, { zone });
   if (!parsed.isValid) throw new KeepwarmError('invalid_input', `at: "${text}" is not a calendar date`);
   return (trimmed.length === 10 ? parsed.set({ hour: 8 }) : parsed).toJSDate();
@@ -39,8 +43,12 @@ export async function previewDigest(services: AdminServices, query: DigestQuery)
   const { db, config, now } = services.deps;
   const at = parseMoment(query.at, services.zone, now());
   const recruiters = await listRecruiters(db);
-  const recruiter = query.recruiter === undefined ? (recruiters[0] ?? null) : (recruiters.find((r) => r.id === query.recruiter) ?? null);
-  if (query.recruiter !== undefined && !recruiter) throw new KeepwarmError('not_found', `There is no recruiter with id ${query.recruiter}.`);
+  const recruiter =
+    query.recruiter === undefined
+      ? (recruiters[0] ?? null)
+      : (recruiters.find((r) => r.id === query.recruiter) ?? null);
+  if (query.recruiter !== undefined && !recruiter)
+    throw new KeepwarmError('not_found', `There is no recruiter with id ${query.recruiter}.`);
   const atText = DateTime.fromJSDate(at, { zone: services.zone }).toFormat("yyyy-MM-dd'T'HH:mm");
   if (!recruiter) return { recruiters, recruiter, at, atText, digest: null, mail: null };
   const [digest] = await prepareDigests(db, config, { now: at, recruiterId: recruiter.id });

@@ -6,7 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ReasonCode } from '../digest/digest-types.js';
-import { allCandidateIds, candidateIdsMatching, pageWithin, type CandidateFilters } from '../library/candidate-search.js';
+import {
+  allCandidateIds,
+  candidateIdsMatching,
+  pageWithin,
+  type CandidateFilters,
+} from '../library/candidate-search.js';
 import type { TextMatchLookup } from '../library/candidate-text-matches.js';
 import { memoizeByLibraryVersion } from '../library/library-version.js';
 import type { DueSnapshot } from './due-snapshot.js';
@@ -55,7 +60,9 @@ export function keepInOrder(list: readonly number[], keep: ReadonlySet<number>):
 
 /** The snapshot's people for a filter, most overdue first ('any': everyone it lists). */
 export function listedFor(snapshot: DueSnapshot, due: DueFilter): readonly number[] {
-  return due === 'any' ? snapshot.ranking : snapshot.ranking.filter((id) => snapshot.byCandidate.get(id)?.codes.includes(due));
+  return due === 'any'
+    ? snapshot.ranking
+    : snapshot.ranking.filter((id) => snapshot.byCandidate.get(id)?.codes.includes(due));
 }
 
 export function createDueListing(db: Kysely<Database>, textMatches?: TextMatchLookup): DueListing {
@@ -96,7 +103,10 @@ export function createDueListing(db: Kysely<Database>, textMatches?: TextMatchLo
       if (due !== undefined) return { total: kept.ids.length, ids: first };
       const unranked = await existing(snapshot, 'unranked');
       const rest = matching === null ? unranked.set : new Set([...matching].filter((id) => unranked.set.has(id)));
-      const restIds = first.length === limit ? [] : await pageWithin(db, filters, 'name', rest, limit - first.length, Math.max(0, offset - kept.ids.length));
+      const restIds =
+        first.length === limit
+          ? []
+          : await pageWithin(db, filters, 'name', rest, limit - first.length, Math.max(0, offset - kept.ids.length));
       return { total: kept.ids.length + rest.size, ids: [...first, ...restIds] };
     },
   };

@@ -28,7 +28,12 @@ export interface DueSnapshots {
   invalidate(): void;
 }
 
-export function createDueSnapshots(deps: { db: Kysely<Database>; config: DigestConfig; now: () => Date; ttlMs?: number }): DueSnapshots {
+export function createDueSnapshots(deps: {
+  db: Kysely<Database>;
+  config: DigestConfig;
+  now: () => Date;
+  ttlMs?: number;
+}): DueSnapshots {
   const ttlMs = deps.ttlMs ?? 2 * 60_000;
   let cached: DueSnapshot | null = null;
   let pending: { generation: number; promise: Promise<DueSnapshot> } | null = null;
@@ -48,13 +53,20 @@ export function createDueSnapshots(deps: { db: Kysely<Database>; config: DigestC
       comingUp += digest.comingUp.length;
       optOutsToConfirm += digest.confirmOptOut.length;
       for (const entry of digest.entries) {
-        const overdue = entry.reasons.reduce((days, r) => (r.code === 'check_in_due' ? Math.max(days, r.overdueDays) : days), 0);
+        const overdue = entry.reasons.reduce(
+          (days, r) => (r.code === 'check_in_due' ? Math.max(days, r.overdueDays) : days),
+          0,
+        );
         byCandidate.set(entry.candidate.id, { codes: entry.reasons.map((r) => r.code), overdueDays: overdue });
         order.push(entry.candidate.id);
       }
     }
     const position = new Map(order.map((id, i) => [id, i]));
-    const ranking = [...order].sort((a, b) => (byCandidate.get(b)?.overdueDays ?? 0) - (byCandidate.get(a)?.overdueDays ?? 0) || (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    const ranking = [...order].sort(
+      (a, b) =>
+        (byCandidate.get(b)?.overdueDays ?? 0) - (byCandidate.get(a)?.overdueDays ?? 0) ||
+        (position.get(a) ?? 0) - (position.get(b) ?? 0),
+    );
     return { at, byCandidate, ranking, comingUp, optOutsToConfirm };
   }
 

@@ -20,6 +20,7 @@ export function statusFor(error: unknown): ErrorStatus {
 }
 
 export function publicMessage(error: unknown): { message: string; details: readonly string[] } {
-  if (statusFor(error) === 500 || !isKeepwarmError(error)) return { message: 'Something went wrong on our side; the details are in the log.', details: [] };
+  if (statusFor(error) === 500 || !isKeepwarmError(error))
+    return { message: 'Something went wrong on our side; the details are in the log.', details: [] };
   return { message: error.message, details: error.details };
 }

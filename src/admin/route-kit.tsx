@@ -32,10 +32,23 @@ async function countTriage(services: AdminServices): Promise<number> {
   const { db } = services.deps;
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('unmatched_addresses').select((e) => e.fn.countAll<number>().as('n')).where('dismissed_at', 'is', null).as('unmatched'),
-      eb.selectFrom('quarantine').select((e) => e.fn.countAll<number>().as('n')).where('resolved_at', 'is', null).as('quarantined'),
+      eb
+        .selectFrom('unmatched_addresses')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('dismissed_at', 'is', null)
+        .as('unmatched'),
+      eb
+        .selectFrom('quarantine')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('resolved_at', 'is', null)
+        .as('quarantined'),
       // Served by the partial index candidates_opt_out_pending (migration 0005).
-      eb.selectFrom('candidates').select((e) => e.fn.countAll<number>().as('n')).where('status', '=', 'do_not_contact').where('opt_out_detected_at', 'is not', null).as('optOuts'),
+      eb
+        .selectFrom('candidates')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('status', '=', 'do_not_contact')
+        .where('opt_out_detected_at', 'is not', null)
+        .as('optOuts'),
     ])
     .executeTakeFirst();
   return Number(row?.unmatched ?? 0) + Number(row?.quarantined ?? 0) + Number(row?.optOuts ?? 0);
@@ -47,7 +60,14 @@ export async function renderPage(c: AdminContext, services: AdminServices, page:
   session.flash = null;
   if (page.framesPreview) c.header('Content-Security-Policy', FRAMING_PAGE_CSP);
   const layout = (
-    <Layout title={page.title} section={page.section} flash={flash} csrf={session.csrf} canLogOut={!services.openMode} triageCount={await triageCount(services)}>
+    <Layout
+      title={page.title}
+      section={page.section}
+      flash={flash}
+      csrf={session.csrf}
+      canLogOut={!services.openMode}
+      triageCount={await triageCount(services)}
+    >
       {page.body}
     </Layout>
   );
@@ -58,14 +78,31 @@ export async function renderPage(c: AdminContext, services: AdminServices, page:
 }
 
 /** A page saying what was wrong with the request (bad query, unknown id), with the right status. */
-export async function renderProblem(c: AdminContext, services: AdminServices, error: unknown, section: Section = 'none'): Promise<Response> {
+export async function renderProblem(
+  c: AdminContext,
+  services: AdminServices,
+  error: unknown,
+  section: Section = 'none',
+): Promise<Response> {
   const { message, details } = publicMessage(error);
   if (statusFor(error) === 500) services.deps.logger?.error({ err: error, path: c.req.path }, 'admin request failed');
   const body = (
     <div class="card">
-      <h1>{statusFor(error) === 404 ? 'Not found' : statusFor(error) === 500 ? 'Something went wrong' : 'That did not work'}</h1>
+      <h1>
+        {statusFor(error) === 404
+          ? 'Not found'
+          : statusFor(error) === 500
+            ? 'Something went wrong'
+            : 'That did not work'}
+      </h1>
       <p>{message}</p>
-      {details.length > 0 ? <ul class="errors">{details.map((d) => <li>{d}</li>)}</ul> : null}
+      {details.length > 0 ? (
+        <ul class="errors">
+          {details.map((d) => (
+            <li>{d}</li>
+          ))}
+        </ul>
+      ) : null}
       <p>
         <a href="/">Back to the dashboard</a>
       </p>
@@ -80,7 +117,12 @@ export function redirectWith(c: AdminContext, to: string, flash: Flash | null): 
 }
 
 /** Runs a form's use case; expected failures come back as an error message on the page the form was on. */
-export async function runAction(c: AdminContext, services: AdminServices, back: string, work: () => Promise<string | { to: string; text: string }>): Promise<Response> {
+export async function runAction(
+  c: AdminContext,
+  services: AdminServices,
+  back: string,
+  work: () => Promise<string | { to: string; text: string }>,
+): Promise<Response> {
   try {
     const outcome = await work();
     services.due.invalidate();
@@ -96,7 +138,9 @@ export async function runAction(c: AdminContext, services: AdminServices, back: 
 /** The form's text fields (files are read by the routes that take them). */
 export async function formFields(c: AdminContext): Promise<Record<string, string>> {
   const form = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function invalid(error: z.ZodError, what: string): KeepwarmError {

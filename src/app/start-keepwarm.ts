@@ -73,14 +73,26 @@ export async function startKeepwarm(options: StartOptions): Promise<RunningKeepw
             }
           : {}),
         ...(config.smtp
-          ? { sendDigest: (recruiterId: number, o: { now: Date }) => (digestDeps ? sendDigest(digestDeps, recruiterId, o) : Promise.reject(new KeepwarmError('internal', 'SMTP is not ready yet'))) }
+          ? {
+              sendDigest: (recruiterId: number, o: { now: Date }) =>
+                digestDeps
+                  ? sendDigest(digestDeps, recruiterId, o)
+                  : Promise.reject(new KeepwarmError('internal', 'SMTP is not ready yet')),
+            }
           : {}),
       }),
     );
-    const server = await serveHttp(app, options.listen ?? config.admin.listen, { hasToken: Boolean(config.admin.token) });
+    const server = await serveHttp(app, options.listen ?? config.admin.listen, {
+      hasToken: Boolean(config.admin.token),
+    });
     stops.push(() => server.close());
     if (config.mailboxes.length > 0) {
-      const service = createSyncService({ db: opened.db, loaded: options.loaded, logger: options.logger, now: options.now });
+      const service = createSyncService({
+        db: opened.db,
+        loaded: options.loaded,
+        logger: options.logger,
+        now: options.now,
+      });
       stops.push(() => service.close());
       for (const mailbox of config.mailboxes) {
         const poller = createMailboxPoller({
@@ -97,7 +109,13 @@ export async function startKeepwarm(options: StartOptions): Promise<RunningKeepw
     if (config.smtp) {
       const sender = createSmtpSender(config.smtp, baseDir);
       stops.push(() => Promise.resolve(sender.close()));
-      digestDeps = { db: opened.db, config, renderer: createDigestRenderer(), sender, owner: `${os.hostname()}:${process.pid}` };
+      digestDeps = {
+        db: opened.db,
+        config,
+        renderer: createDigestRenderer(),
+        sender,
+        owner: `${os.hostname()}:${process.pid}`,
+      };
       const scheduler = createDigestScheduler({
         deps: digestDeps,
         logger: options.logger,

@@ -18,7 +18,13 @@ export const EXIT_USAGE = 2;
 
 export type CommandRegistrar = (program: Command, context: CliContext) => void;
 
-const registrars: CommandRegistrar[] = [registerSetupCommands, registerLibraryCommands, registerMailCommands, registerDigestCommand, registerDemoCommand];
+const registrars: CommandRegistrar[] = [
+  registerSetupCommands,
+  registerLibraryCommands,
+  registerMailCommands,
+  registerDigestCommand,
+  registerDemoCommand,
+];
 
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
   const program = new Command('keepwarm');

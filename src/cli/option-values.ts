@@ -29,16 +29,23 @@ export function cadenceValue(text: string): number {
 // Commander keeps a parser's null as "no value", so these return the words themselves for the caller to map.
 /** A cadence, or "default" to go back to the default for the candidate's status. */
 export function cadenceOrDefaultValue(text: string): number | 'default' {
-  return text.trim().toLowerCase() === 'default' ? 'default' : checked(parseCadenceDays(text), 'expected a whole number of days from 1 to 3650, or "default"');
+  return text.trim().toLowerCase() === 'default'
+    ? 'default'
+    : checked(parseCadenceDays(text), 'expected a whole number of days from 1 to 3650, or "default"');
 }
 
 /** An address, or "none". */
 export function addressOrNoneValue(text: string): string {
-  return text.trim().toLowerCase() === 'none' ? 'none' : checked(isValidAddress(text) ? text.trim() : null, 'not an email address (or "none")');
+  return text.trim().toLowerCase() === 'none'
+    ? 'none'
+    : checked(isValidAddress(text) ? text.trim() : null, 'not an email address (or "none")');
 }
 
 export function dateValue(text: string): string {
-  return checked(parseIsoDate(text), 'expected an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)');
+  return checked(
+    parseIsoDate(text),
+    'expected an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)',
+  );
 }
 
 export function addressValue(text: string): string {

@@ -80,9 +80,12 @@ function writeElement(out: ChunkedWriter, value: unknown, itemsKey: string | und
   out.write(`${count === 0 ? '[]' : '\n    ]'}${text.slice(at + JSON.stringify(marker).length)}`);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isIterable = (value: unknown): value is Iterable<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -101,7 +104,10 @@ export function printTable(io: CliIo, columns: readonly string[], rows: readonly
   const text = rows.map((row) => row.map(printable));
   const widths = columns.map((column, i) => Math.max(column.length, ...text.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   io.stdout.write(`${line(columns)}\n`);
   for (const row of text) io.stdout.write(`${line(row)}\n`);
 }

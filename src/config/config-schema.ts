@@ -99,7 +99,11 @@ export const configSchema = z
     logAddress: address.optional(),
     authservId: z.string().min(1).optional(),
     admin: z
-      .object({ listen: hostPort.default('127.0.0.1:8787'), token: z.string().min(16).optional(), publicUrl: z.url().optional() })
+      .object({
+        listen: hostPort.default('127.0.0.1:8787'),
+        token: z.string().min(16).optional(),
+        publicUrl: z.url().optional(),
+      })
       .strict()
       .default({ listen: '127.0.0.1:8787' }),
     smtp: smtp.optional(),
@@ -107,7 +111,11 @@ export const configSchema = z
     sync: z
       .object({
         pollIntervalSeconds: z.number().int().min(10).default(300),
-        maxMessageBytes: z.number().int().min(1024).default(25 * 1024 * 1024),
+        maxMessageBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(25 * 1024 * 1024),
         batchSize: z.number().int().min(1).max(10_000).default(1000),
         idle: z.boolean().default(true),
       })
@@ -117,7 +125,10 @@ export const configSchema = z
       .object({
         sendWhenEmpty: z.boolean().default(true),
         day: z.number().int().min(1).max(7).default(1),
-        time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM' }).default('08:00'),
+        time: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM' })
+          .default('08:00'),
       })
       .strict()
       .default({ sendWhenEmpty: true, day: 1, time: '08:00' }),
@@ -127,7 +138,8 @@ export const configSchema = z
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.mailboxes.forEach((m, i) => {
-      if (seen.has(m.name)) ctx.addIssue({ code: 'custom', path: ['mailboxes', i, 'name'], message: `duplicate mailbox name "${m.name}"` });
+      if (seen.has(m.name))
+        ctx.addIssue({ code: 'custom', path: ['mailboxes', i, 'name'], message: `duplicate mailbox name "${m.name}"` });
       seen.add(m.name);
     });
     if (c.mailboxes.some((m) => m.role === 'log') && !c.logAddress) {

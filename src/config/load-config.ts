@@ -87,18 +87,23 @@ export function parseConfig(raw: unknown, env: ConfigSource['env'], where: strin
 
 export function loadConfig(source: ConfigSource): LoadedConfig {
   const file = findConfigFile(source);
-  if (!file) return { config: parseConfig({}, source.env, 'built-in defaults', source.cwd), file: null, baseDir: source.cwd };
+  if (!file)
+    return { config: parseConfig({}, source.env, 'built-in defaults', source.cwd), file: null, baseDir: source.cwd };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new KeepwarmError('config_invalid', `cannot read config ${file}: ${(error as Error).message}`, { cause: error });
+    throw new KeepwarmError('config_invalid', `cannot read config ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new KeepwarmError('config_invalid', `${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new KeepwarmError('config_invalid', `${file} is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const baseDir = path.dirname(file);
   return { config: parseConfig(raw, source.env, file, baseDir), file, baseDir };

@@ -29,7 +29,13 @@ export function digestSlot(now: Date, schedule: DigestSchedule): DigestSlot {
   const local = DateTime.fromJSDate(now, { zone: schedule.zone });
   const [hour, minute] = schedule.time.split(':').map(Number) as [number, number];
   const at = DateTime.fromObject(
-    { weekYear: local.weekYear, weekNumber: local.weekNumber, weekday: schedule.day as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour, minute },
+    {
+      weekYear: local.weekYear,
+      weekNumber: local.weekNumber,
+      weekday: schedule.day as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+      hour,
+      minute,
+    },
     { zone: schedule.zone },
   );
   return { isoWeek: isoWeekOf(now, schedule.zone), at: at.toJSDate() };

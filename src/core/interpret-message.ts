@@ -44,10 +44,17 @@ export function messageDate(facts: MailFacts, internalDate: Date | null, now: Da
 }
 
 function referencedKeys(facts: MailFacts): string[] {
-  return [facts.inReplyTo, ...facts.references].map((id) => normaliseMessageId(id)).filter((k): k is string => k !== null);
+  return [facts.inReplyTo, ...facts.references]
+    .map((id) => normaliseMessageId(id))
+    .filter((k): k is string => k !== null);
 }
 
-export function interpretMessage(input: MessageInput, where: Where, directory: Directory, settings: InterpretSettings): MessageDecision {
+export function interpretMessage(
+  input: MessageInput,
+  where: Where,
+  directory: Directory,
+  settings: InterpretSettings,
+): MessageDecision {
   const outer = input.facts;
   const at = messageDate(outer, input.internalDate, settings.now).toISOString();
   const outerSender = outer.from[0] ?? null;
@@ -55,19 +62,31 @@ export function interpretMessage(input: MessageInput, where: Where, directory: D
   const bounce = interpretBounce(input, where, directory, at);
   if (bounce) return bounce;
 
-  const forwardedBy = input.forwarded && outerSender ? directory.recruiterIdByKey.get(addressKey(outerSender.address) ?? '') : undefined;
+  const forwardedBy =
+    input.forwarded && outerSender ? directory.recruiterIdByKey.get(addressKey(outerSender.address) ?? '') : undefined;
   const isForward = Boolean(input.forwarded) && forwardedBy !== undefined;
   const facts = isForward ? input.forwarded!.original : outer;
   const route = routeMessage(
-    { from: facts.from, to: facts.to, cc: facts.cc, bcc: isForward ? [] : input.bcc, referencedKeys: referencedKeys(facts) },
+    {
+      from: facts.from,
+      to: facts.to,
+      cc: facts.cc,
+      bcc: isForward ? [] : input.bcc,
+      referencedKeys: referencedKeys(facts),
+    },
     isForward ? { ...where, ownerRecruiterId: forwardedBy ?? null } : where,
     directory,
   );
   if (route.action === 'ignore') return { action: 'ignore', reason: route.reason };
   if (route.action === 'unmatched') {
     // Auto-replies and newsletters from strangers are not people to add to the library.
-    const kind = classifyKind(facts, { candidateRecipientCount: 0, outOfOfficeSubjects: settings.phrases.outOfOffice }).kind;
-    return kind === 'personal' ? { action: 'unmatched', unmatched: route.unmatched, at } : { action: 'ignore', reason: `unmatched_${kind}` };
+    const kind = classifyKind(facts, {
+      candidateRecipientCount: 0,
+      outOfOfficeSubjects: settings.phrases.outOfOffice,
+    }).kind;
+    return kind === 'personal'
+      ? { action: 'unmatched', unmatched: route.unmatched, at }
+      : { action: 'ignore', reason: `unmatched_${kind}` };
   }
 
   // A From that claims a recruiter, where an outsider could have written it, must be proven.
@@ -86,13 +105,21 @@ export function interpretMessage(input: MessageInput, where: Where, directory: D
     }
   }
 
-  const kind = classifyKind(facts, { candidateRecipientCount: route.candidateRecipientCount, outOfOfficeSubjects: settings.phrases.outOfOffice }).kind;
+  const kind = classifyKind(facts, {
+    candidateRecipientCount: route.candidateRecipientCount,
+    outOfOfficeSubjects: settings.phrases.outOfOffice,
+  }).kind;
   const factsAt = isForward ? messageDate(facts, null, new Date(at)).toISOString() : at;
   const newText = extractNewText(facts.text ?? '');
   const note = isForward ? input.forwarded!.note.trim() || null : null;
   const inbound = route.entries.some((e) => e.direction === 'inbound');
   const signals = kind === 'personal' ? textSignals(newText, note, inbound, settings.phrases) : [];
-  const effects = { optOut: false, placedElsewhere: false, snoozeUntil: null as string | null, bouncedKeys: [] as string[] };
+  const effects = {
+    optOut: false,
+    placedElsewhere: false,
+    snoozeUntil: null as string | null,
+    bouncedKeys: [] as string[],
+  };
   if (kind === 'personal' && inbound) {
     effects.optOut = signals.some((s) => s.code === 'opt_out');
     effects.placedElsewhere = !effects.optOut && signals.some((s) => s.code === 'placed_elsewhere');
@@ -101,7 +128,12 @@ export function interpretMessage(input: MessageInput, where: Where, directory: D
     const back = returnDateFromAutoReply(facts.subject, facts.text, new Date(factsAt));
     if (back) {
       effects.snoozeUntil = snoozeUntilAfterReturn(back).toISOString();
-      signals.push({ code: 'out_of_office', category: null, text: facts.subject.slice(0, 300), detail: { returnDate: back.toISOString() } });
+      signals.push({
+        code: 'out_of_office',
+        category: null,
+        text: facts.subject.slice(0, 300),
+        detail: { returnDate: back.toISOString() },
+      });
     }
   }
 
@@ -127,25 +159,52 @@ export function interpretMessage(input: MessageInput, where: Where, directory: D
   return { action: 'log', record, unmatched: route.unmatched, at: factsAt };
 }
 
-function textSignals(newText: string, note: string | null, inbound: boolean, phrases: RulesConfig['phrases']): SignalRecord[] {
+function textSignals(
+  newText: string,
+  note: string | null,
+  inbound: boolean,
+  phrases: RulesConfig['phrases'],
+): SignalRecord[] {
   const signals: SignalRecord[] = [];
   if (inbound) {
     const optOut = detectOptOut(newText, phrases.optOut);
-    if (optOut) signals.push({ code: 'opt_out', category: null, text: optOut.sentence, detail: { phrase: optOut.phrase } });
+    if (optOut)
+      signals.push({ code: 'opt_out', category: null, text: optOut.sentence, detail: { phrase: optOut.phrase } });
     const placed = detectPlacedElsewhere(newText, phrases.placedElsewhere);
-    if (placed) signals.push({ code: 'placed_elsewhere', category: null, text: placed.sentence, detail: { phrase: placed.phrase } });
+    if (placed)
+      signals.push({
+        code: 'placed_elsewhere',
+        category: null,
+        text: placed.sentence,
+        detail: { phrase: placed.phrase },
+      });
     for (const event of detectLifeEvents(newText, phrases.lifeEvent)) {
-      signals.push({ code: 'life_event', category: event.category, text: event.sentence, detail: { phrase: event.phrase } });
+      signals.push({
+        code: 'life_event',
+        category: event.category,
+        text: event.sentence,
+        detail: { phrase: event.phrase },
+      });
     }
   } else {
     for (const promise of detectPromises(newText, phrases.promise)) {
-      signals.push({ code: 'promise_flag', category: null, text: promise.phrase, detail: { sentence: promise.sentence } });
+      signals.push({
+        code: 'promise_flag',
+        category: null,
+        text: promise.phrase,
+        detail: { sentence: promise.sentence },
+      });
     }
   }
   // A recruiter's note above a forward can carry the news ("Jane just had a baby!").
   if (note) {
     for (const event of detectLifeEvents(note, phrases.lifeEvent)) {
-      signals.push({ code: 'life_event', category: event.category, text: event.sentence, detail: { phrase: event.phrase, fromNote: true } });
+      signals.push({
+        code: 'life_event',
+        category: event.category,
+        text: event.sentence,
+        detail: { phrase: event.phrase, fromNote: true },
+      });
     }
   }
   return signals;
@@ -172,7 +231,12 @@ function interpretBounce(input: MessageInput, where: Where, directory: Directory
     }
   }
   if (entries.length === 0) return { action: 'ignore', reason: 'bounce_not_involving_library' };
-  const signals: SignalRecord[] = dead.map((r) => ({ code: 'bounce', category: null, text: r.address, detail: { status: r.status } }));
+  const signals: SignalRecord[] = dead.map((r) => ({
+    code: 'bounce',
+    category: null,
+    text: r.address,
+    detail: { status: r.status },
+  }));
   const facts = input.facts;
   return {
     action: 'log',
@@ -183,7 +247,10 @@ function interpretBounce(input: MessageInput, where: Where, directory: Directory
       references: [],
       occurredAt: at,
       subject: facts.subject,
-      snippet: dead.map((r) => `${r.address}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`).join('; ').slice(0, 500),
+      snippet: dead
+        .map((r) => `${r.address}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`)
+        .join('; ')
+        .slice(0, 500),
       kind: 'bounce',
       attachmentNames: [],
       note: null,

@@ -21,7 +21,11 @@ describe('parseHeaderBlock', () => {
 
 describe('parseContentType', () => {
   it.each([
-    ['multipart/report; report-type=delivery-status; boundary="x"', 'multipart/report', { 'report-type': 'delivery-status', boundary: 'x' }],
+    [
+      'multipart/report; report-type=delivery-status; boundary="x"',
+      'multipart/report',
+      { 'report-type': 'delivery-status', boundary: 'x' },
+    ],
     ['Text/HTML; charset="iso-8859-1"', 'text/html', { charset: 'iso-8859-1' }],
     [undefined, 'text/plain', {}],
   ])('%s', (value, type, params) => {
@@ -31,7 +35,11 @@ describe('parseContentType', () => {
 
 describe('messageIdsIn', () => {
   it('finds every id in a References header', () => {
-    expect(messageIdsIn('<a@x.example> <b@y.example>\r\n <c@z.example>')).toEqual(['a@x.example', 'b@y.example', 'c@z.example']);
+    expect(messageIdsIn('<a@x.example> <b@y.example>\r\n <c@z.example>')).toEqual([
+      'a@x.example',
+      'b@y.example',
+      'c@z.example',
+    ]);
     expect(messageIdsIn(undefined)).toEqual([]);
   });
 });

@@ -5,8 +5,10 @@
 const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 
 export function parseHeaderBlock(raw: Buffer | string): Map<string, string[]> {
-  const text = (typeof raw === 'string' ? raw : raw.subarray(0, MAX_HEADER_BYTES).toString('latin1'))
-    .replace(/\r\n?/g, '\n');
+  const text = (typeof raw === 'string' ? raw : raw.subarray(0, MAX_HEADER_BYTES).toString('latin1')).replace(
+    /\r\n?/g,
+    '\n',
+  );
   const end = text.indexOf('\n\n');
   const block = end >= 0 ? text.slice(0, end) : text;
   const headers = new Map<string, string[]>();
@@ -41,7 +43,10 @@ export function parseContentType(value: string | undefined): { type: string; par
   for (const part of rest) {
     const eq = part.indexOf('=');
     if (eq <= 0) continue;
-    params[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim().replace(/^"|"$/g, '');
+    params[part.slice(0, eq).trim().toLowerCase()] = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"|"$/g, '');
   }
   return { type: type.trim().toLowerCase(), params };
 }

@@ -54,4 +54,11 @@ export type MessageDecision =
   | { action: 'log'; record: MessageRecord; unmatched: UnmatchedParty[]; at: string }
   | { action: 'unmatched'; unmatched: UnmatchedParty[]; at: string }
   | { action: 'ignore'; reason: string }
-  | { action: 'quarantine'; reason: string; detail: string; messageId: string | null; sender: string | null; subject: string | null };
+  | {
+      action: 'quarantine';
+      reason: string;
+      detail: string;
+      messageId: string | null;
+      sender: string | null;
+      subject: string | null;
+    };

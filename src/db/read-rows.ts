@@ -23,7 +23,11 @@ export async function forEachRow(db: Kysely<Database>, query: Query, visit: (row
   if (sqlite) {
     // Holding Kysely's connection keeps the read out of the middle of another flow's transaction.
     await db.connection().execute(async () => {
-      for (const row of sqlite.prepare(compiled.sql).raw(true).iterate(...(compiled.parameters as unknown[]))) visit(row as unknown[]);
+      for (const row of sqlite
+        .prepare(compiled.sql)
+        .raw(true)
+        .iterate(...(compiled.parameters as unknown[])))
+        visit(row as unknown[]);
     });
     return;
   }

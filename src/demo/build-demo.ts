@@ -67,11 +67,17 @@ const ACTOR = 'demo';
 export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
   const dataDir = options.dataDir ?? DEMO_DATA_DIR;
   if (!fs.existsSync(path.join(dataDir, 'candidates.csv'))) {
-    throw new KeepwarmError('not_found', `the demo data is not here (${dataDir}); run the demo from a checkout of keepwarm`);
+    throw new KeepwarmError(
+      'not_found',
+      `the demo data is not here (${dataDir}); run the demo from a checkout of keepwarm`,
+    );
   }
   recreateDemoFolder(options.dir);
   const week = demoWeek(options.now, DEMO_TIMEZONE);
-  const files = writeDemoImports(dataDir, path.join(options.dir, 'import'), { monday: week.monday, zone: DEMO_TIMEZONE });
+  const files = writeDemoImports(dataDir, path.join(options.dir, 'import'), {
+    monday: week.monday,
+    zone: DEMO_TIMEZONE,
+  });
   const configFile = path.join(options.dir, 'keepwarm.config.json');
   const config: ConfigInput = {
     database: 'sqlite:./keepwarm.db',
@@ -95,9 +101,18 @@ export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
     const openings = await importOpenings(db, fs.readFileSync(files.openings, 'utf8'), { ...at, dryRun: false });
     const candidates = await importCandidates(db, fs.readFileSync(files.candidates, 'utf8'), { ...at, dryRun: false });
     for (const f of DEMO_FEEDBACK) {
-      await updateCandidate(db, f.candidate, { feedback: { notes: f.notes, opening: f.opening, client: f.client } }, at);
+      await updateCandidate(
+        db,
+        f.candidate,
+        { feedback: { notes: f.notes, opening: f.opening, client: f.client } },
+        at,
+      );
     }
-    const mail = await importMailFiles({ db, config: loaded.config, logger: options.logger, now: () => options.now }, [files.mail], { as: null });
+    const mail = await importMailFiles(
+      { db, config: loaded.config, logger: options.logger, now: () => options.now },
+      [files.mail],
+      { as: null },
+    );
     return {
       dir: options.dir,
       configFile,
@@ -118,7 +133,11 @@ export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
 async function countRows(db: Kysely<Database>): Promise<BuiltDemo['counts']> {
   const count = async (table: 'candidates' | 'openings' | 'interactions'): Promise<number> =>
     Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0);
-  return { candidates: await count('candidates'), openings: await count('openings'), interactions: await count('interactions') };
+  return {
+    candidates: await count('candidates'),
+    openings: await count('openings'),
+    interactions: await count('interactions'),
+  };
 }
 
 /** The digest use case `keepwarm digest --recruiter … --at …` runs, for the demo's recruiter. */
@@ -128,5 +147,10 @@ async function renderDemoDigest(db: Kysely<Database>, loaded: LoadedConfig, at: 
   const [digest] = await prepareDigests(db, loaded.config, { now: at, recruiterId });
   if (!digest) throw new KeepwarmError('internal', `no digest for ${DEMO_DIGEST_RECRUITER}`);
   const mail = renderDigestMail(digest, loaded.config, createDigestRenderer());
-  return { recruiter: { name: digest.recruiter.name, email: digest.recruiter.email }, at, subject: mail.subject, text: mail.text };
+  return {
+    recruiter: { name: digest.recruiter.name, email: digest.recruiter.email },
+    at,
+    subject: mail.subject,
+    text: mail.text,
+  };
 }

@@ -12,7 +12,11 @@ export interface DemoClock {
 }
 
 /** The Monday (00:00 in `zone`) of the week `now` falls in, and the moment that week's digest is mailed. */
-export function demoWeek(now: Date, zone: string, digestTime = { hour: 8, minute: 0 }): { monday: Date; digestAt: Date } {
+export function demoWeek(
+  now: Date,
+  zone: string,
+  digestTime = { hour: 8, minute: 0 },
+): { monday: Date; digestAt: Date } {
   const monday = DateTime.fromJSDate(now, { zone }).startOf('week');
   return { monday: monday.toJSDate(), digestAt: monday.set(digestTime).toJSDate() };
 }
@@ -40,7 +44,8 @@ const TOKEN = /\{\{(\w+) ([+-]\d{1,4})(?: (\d{2}):(\d{2}))?\}\}/g;
 export function materialiseDates(text: string, clock: DemoClock): string {
   const day0 = DateTime.fromJSDate(clock.monday, { zone: clock.zone }).setLocale('en-US').startOf('day');
   const out = text.replace(TOKEN, (token, format: string, days: string, hour?: string, minute?: string) => {
-    if (!(format in FORMATS)) throw new Error(`unknown date format in ${token} (use ${Object.keys(FORMATS).join(', ')})`);
+    if (!(format in FORMATS))
+      throw new Error(`unknown date format in ${token} (use ${Object.keys(FORMATS).join(', ')})`);
     const at = day0.plus({ days: Number(days) }).set({ hour: Number(hour ?? 0), minute: Number(minute ?? 0) });
     return FORMATS[format as Format](at);
   });

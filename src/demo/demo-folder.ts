@@ -11,19 +11,29 @@ export function recreateDemoFolder(dir: string): void {
   if (fs.existsSync(dir)) {
     const entries = fs.readdirSync(dir);
     if (entries.length > 0 && !entries.includes(MARKER)) {
-      throw new KeepwarmError('conflict', `${dir} is not empty and was not made by keepwarm demo; choose another --dir`);
+      throw new KeepwarmError(
+        'conflict',
+        `${dir} is not empty and was not made by keepwarm demo; choose another --dir`,
+      );
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, MARKER), 'Made by `keepwarm demo`, which deletes and recreates this folder on every run.\n');
+  fs.writeFileSync(
+    path.join(dir, MARKER),
+    'Made by `keepwarm demo`, which deletes and recreates this folder on every run.\n',
+  );
 }
 
 /**
  * Copies the sample data into the demo folder with its dates filled in, so what was imported stays there to
  * look at (and to import again by hand). Mail gets CRLF line ends, as it has on the wire.
  */
-export function writeDemoImports(dataDir: string, targetDir: string, clock: DemoClock): { openings: string; candidates: string; mail: string } {
+export function writeDemoImports(
+  dataDir: string,
+  targetDir: string,
+  clock: DemoClock,
+): { openings: string; candidates: string; mail: string } {
   const copy = (from: string, to: string, crlf: boolean): void => {
     const text = materialiseDates(fs.readFileSync(from, 'utf8'), clock);
     fs.writeFileSync(to, crlf ? text.replace(/\r?\n/g, '\r\n') : text);
@@ -34,7 +44,10 @@ export function writeDemoImports(dataDir: string, targetDir: string, clock: Demo
   const candidates = path.join(targetDir, 'candidates.csv');
   copy(path.join(dataDir, 'openings.csv'), openings, false);
   copy(path.join(dataDir, 'candidates.csv'), candidates, false);
-  for (const name of fs.readdirSync(path.join(dataDir, 'mail')).filter((n) => n.endsWith('.eml')).sort()) {
+  for (const name of fs
+    .readdirSync(path.join(dataDir, 'mail'))
+    .filter((n) => n.endsWith('.eml'))
+    .sort()) {
     copy(path.join(dataDir, 'mail', name), path.join(mail, name), true);
   }
   return { openings, candidates, mail };

@@ -14,7 +14,12 @@ export const DEMO_LOG_ADDRESS = 'log@crestline.example';
 export const DEMO_RECRUITERS: readonly RecruiterInput[] = [
   { email: 'priya.shah@crestline.example', name: 'Priya Shah' },
   // Marcus sends from an alias too: mail from it is still his.
-  { email: 'marcus.bell@crestline.example', name: 'Marcus Bell', aliases: ['m.bell@crestline.example'], timezone: 'America/Chicago' },
+  {
+    email: 'marcus.bell@crestline.example',
+    name: 'Marcus Bell',
+    aliases: ['m.bell@crestline.example'],
+    timezone: 'America/Chicago',
+  },
   { email: 'elena.ruiz@crestline.example', name: 'Elena Ruiz', timezone: 'America/Denver' },
 ];
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { calendarDaysBetween, safeZone, startOfDayAfter, workingDaysBetween } from './calendar.js';
 
-const ZONES = ['America/New_York', 'Europe/London', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/Santiago', 'UTC'];
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Australia/Adelaide',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'America/Santiago',
+  'UTC',
+];
 
 describe('zone calendar', () => {
   it.each(ZONES)('agrees with luxon on calendar days and day starts in %s, across a year of DST changes', (zone) => {
@@ -11,10 +20,14 @@ describe('zone calendar', () => {
       const at = new Date(ms);
       const later = new Date(ms + 40 * 3_600_000);
       const expectedDays = Math.round(
-        DateTime.fromJSDate(later, { zone }).startOf('day').diff(DateTime.fromJSDate(at, { zone }).startOf('day'), 'days').days,
+        DateTime.fromJSDate(later, { zone })
+          .startOf('day')
+          .diff(DateTime.fromJSDate(at, { zone }).startOf('day'), 'days').days,
       );
       expect(calendarDaysBetween(at, later, zone)).toBe(expectedDays);
-      expect(startOfDayAfter(at, 1, zone).toISOString()).toBe(DateTime.fromJSDate(at, { zone }).plus({ days: 1 }).startOf('day').toJSDate().toISOString());
+      expect(startOfDayAfter(at, 1, zone).toISOString()).toBe(
+        DateTime.fromJSDate(at, { zone }).plus({ days: 1 }).startOf('day').toJSDate().toISOString(),
+      );
     }
   });
 

@@ -99,16 +99,23 @@ function isoWeekday(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-export const calendarDaysBetween = (from: Date, to: Date, zone: string): number => calendarFor(zone).daysBetween(from, to);
-export const workingDaysBetween = (from: Date, to: Date, zone: string): number => calendarFor(zone).workingDaysBetween(from, to);
-export const startOfDayAfter = (at: Date, days: number, zone: string): Date => calendarFor(zone).startOfDayAfter(at, days);
+export const calendarDaysBetween = (from: Date, to: Date, zone: string): number =>
+  calendarFor(zone).daysBetween(from, to);
+export const workingDaysBetween = (from: Date, to: Date, zone: string): number =>
+  calendarFor(zone).workingDaysBetween(from, to);
+export const startOfDayAfter = (at: Date, days: number, zone: string): Date =>
+  calendarFor(zone).startOfDayAfter(at, days);
 
 /** "Mon 23 Nov 2026" in the zone. */
 export function formatDay(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone: safeZone(zone) }).setLocale(DISPLAY_LOCALE).toFormat('ccc d LLL yyyy');
+  return DateTime.fromJSDate(at, { zone: safeZone(zone) })
+    .setLocale(DISPLAY_LOCALE)
+    .toFormat('ccc d LLL yyyy');
 }
 
 /** "Mon 23 Nov" in the zone, for short lists. */
 export function formatShortDay(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone: safeZone(zone) }).setLocale(DISPLAY_LOCALE).toFormat('ccc d LLL');
+  return DateTime.fromJSDate(at, { zone: safeZone(zone) })
+    .setLocale(DISPLAY_LOCALE)
+    .toFormat('ccc d LLL');
 }

@@ -33,11 +33,15 @@ function feedbackDueAt(candidate: WorldCandidate, ctx: RuleContext): Date | null
 export function comingUpEntryFor(candidate: WorldCandidate, ctx: RuleContext): ComingUpEntry | null {
   const { now, zone, rules } = ctx;
   if (candidate.status === 'do_not_contact' || candidate.status === 'archived') return null;
-  const options: ComingUpEntry[] = [{ candidate: candidateRef(candidate), code: 'check_in_due', dueAt: checkInDueAt(candidate, ctx) }];
+  const options: ComingUpEntry[] = [
+    { candidate: candidateRef(candidate), code: 'check_in_due', dueAt: checkInDueAt(candidate, ctx) },
+  ];
   const feedback = feedbackDueAt(candidate, ctx);
   if (feedback) options.push({ candidate: candidateRef(candidate), code: 'feedback_owed', dueAt: feedback });
   const snoozedUntil = candidate.snoozedUntil;
-  const effective = options.map((option) => (snoozedUntil ? { ...option, dueAt: later(option.dueAt, snoozedUntil) } : option));
+  const effective = options.map((option) =>
+    snoozedUntil ? { ...option, dueAt: later(option.dueAt, snoozedUntil) } : option,
+  );
   return (
     effective
       .filter((option) => option.dueAt.getTime() > now.getTime())

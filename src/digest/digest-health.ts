@@ -28,7 +28,12 @@ const oldest = (folders: readonly WorldMailboxFolder[]): Date | null => {
 /** The sync writes folder '*' when it cannot reach the mailbox at all (deleted once it connects again). */
 const WHOLE_MAILBOX = '*';
 
-function mailboxNotes(name: string, folders: readonly WorldMailboxFolder[], recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
+function mailboxNotes(
+  name: string,
+  folders: readonly WorldMailboxFolder[],
+  recruiter: WorldRecruiter,
+  options: DigestOptions,
+): HealthNote[] {
   const real = folders.filter((folder) => folder.folder !== WHOLE_MAILBOX);
   const unreachable = folders.find((folder) => folder.folder === WHOLE_MAILBOX && isFailing(folder));
   // An unreachable mailbox fails as a whole: its folders' last good sync says since when mail is missing.
@@ -43,7 +48,10 @@ function mailboxNotes(name: string, folders: readonly WorldMailboxFolder[], recr
   if (failing.length > 0) {
     const latest = [...failing].sort((a, b) => (b.lastErrorAt?.getTime() ?? 0) - (a.lastErrorAt?.getTime() ?? 0))[0];
     notes.push({
-      code: 'mailbox_failing', mailbox: name, folders: failing.map((folder) => folder.folder), at: failingSince,
+      code: 'mailbox_failing',
+      mailbox: name,
+      folders: failing.map((folder) => folder.folder),
+      at: failingSince,
       detail: `Mailbox "${name}" is failing (${latest?.lastError ?? 'unknown error'}): ${missing(failingSince)}.`,
     });
   }
@@ -57,7 +65,11 @@ function mailboxNotes(name: string, folders: readonly WorldMailboxFolder[], recr
   return notes;
 }
 
-function logCopyNote(world: Omit<DigestWorld, 'candidates'>, recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
+function logCopyNote(
+  world: Omit<DigestWorld, 'candidates'>,
+  recruiter: WorldRecruiter,
+  options: DigestOptions,
+): HealthNote[] {
   if (!world.hasLogMailbox || recruiter.hasOwnMailbox) return [];
   const days = options.rules.silentRecruiterDays;
   const last = recruiter.lastLogCopyAt;
@@ -70,7 +82,11 @@ function logCopyNote(world: Omit<DigestWorld, 'candidates'>, recruiter: WorldRec
 }
 
 /** The log mailbox concerns everyone; a recruiter's own mailbox concerns only them. */
-export function healthFor(world: Omit<DigestWorld, 'candidates'>, recruiter: WorldRecruiter, options: DigestOptions): HealthNote[] {
+export function healthFor(
+  world: Omit<DigestWorld, 'candidates'>,
+  recruiter: WorldRecruiter,
+  options: DigestOptions,
+): HealthNote[] {
   const byMailbox = new Map<string, WorldMailboxFolder[]>();
   for (const folder of world.mailboxes) {
     if (folder.recruiterId !== null && folder.recruiterId !== recruiter.id) continue;

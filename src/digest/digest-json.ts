@@ -58,7 +58,9 @@ export function toDigestJson(digest: Digest): DigestJson {
       candidate: person(optOut.candidate),
       detectedAt: iso(optOut.detectedAt),
       previousStatus: optOut.previousStatus,
-      message: optOut.mail ? { at: iso(optOut.mail.at), subject: optOut.mail.subject, snippet: optOut.mail.snippet } : null,
+      message: optOut.mail
+        ? { at: iso(optOut.mail.at), subject: optOut.mail.subject, snippet: optOut.mail.snippet }
+        : null,
     })),
     coaching: digest.coaching.map((note) => ({
       code: note.code,
@@ -66,7 +68,11 @@ export function toDigestJson(digest: Digest): DigestJson {
       subject: note.subject,
       phrase: note.phrase,
     })),
-    comingUp: digest.comingUp.map((entry) => ({ candidate: person(entry.candidate), code: entry.code, dueAt: iso(entry.dueAt) })),
+    comingUp: digest.comingUp.map((entry) => ({
+      candidate: person(entry.candidate),
+      code: entry.code,
+      dueAt: iso(entry.dueAt),
+    })),
     health: digest.health.map((note) => ({
       code: note.code,
       mailbox: note.mailbox,

@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bounced, cadenceDaysFor, checkInDue, feedbackOwed, lifeEvent, noReply, openingMatch, prepareOpenings, replyWaiting,
+  bounced,
+  cadenceDaysFor,
+  checkInDue,
+  feedbackOwed,
+  lifeEvent,
+  noReply,
+  openingMatch,
+  prepareOpenings,
+  replyWaiting,
   type RuleContext,
 } from './digest-rules.js';
 import type { WorldOpening } from './digest-world.js';
 import {
-  DEFAULT_RULES, MONDAY, ZONE, candidate, daysBefore, inbound, lifeEventIn, ny, opening, outbound, rulesWith,
+  DEFAULT_RULES,
+  MONDAY,
+  ZONE,
+  candidate,
+  daysBefore,
+  inbound,
+  lifeEventIn,
+  ny,
+  opening,
+  outbound,
+  rulesWith,
 } from '../../test/unit/digest/world-builder.js';
 import type { RulesConfig } from '../config/config-schema.js';
 
-const ctx = (over: { now?: Date; zone?: string; rules?: RulesConfig; openings?: WorldOpening[] } = {}): RuleContext => ({
+const ctx = (
+  over: { now?: Date; zone?: string; rules?: RulesConfig; openings?: WorldOpening[] } = {},
+): RuleContext => ({
   now: over.now ?? MONDAY,
   zone: over.zone ?? ZONE,
   rules: over.rules ?? DEFAULT_RULES,
@@ -18,8 +38,18 @@ const ctx = (over: { now?: Date; zone?: string; rules?: RulesConfig; openings?: 
 
 describe('reply_waiting: the candidate wrote and no recruiter replied for N working days', () => {
   it.each([
-    ['Friday afternoon, seen Monday morning (1 working day)', ny('2026-11-20T16:00:00'), ny('2026-11-23T08:00:00'), null],
-    ['Friday afternoon, seen Tuesday morning (2 working days)', ny('2026-11-20T16:00:00'), ny('2026-11-24T08:00:00'), 2],
+    [
+      'Friday afternoon, seen Monday morning (1 working day)',
+      ny('2026-11-20T16:00:00'),
+      ny('2026-11-23T08:00:00'),
+      null,
+    ],
+    [
+      'Friday afternoon, seen Tuesday morning (2 working days)',
+      ny('2026-11-20T16:00:00'),
+      ny('2026-11-24T08:00:00'),
+      2,
+    ],
     ['Thursday, seen Monday (Friday and Monday)', ny('2026-11-19T10:00:00'), ny('2026-11-23T08:00:00'), 2],
     ['Saturday, seen Monday (the weekend does not count)', ny('2026-11-21T10:00:00'), ny('2026-11-23T20:00:00'), null],
     ['Saturday, seen Tuesday', ny('2026-11-21T10:00:00'), ny('2026-11-24T08:00:00'), 2],
@@ -28,7 +58,10 @@ describe('reply_waiting: the candidate wrote and no recruiter replied for N work
   ])('%s', (_label, wrote, now, expected) => {
     const reasons = replyWaiting(candidate({ mails: [inbound(wrote, 'Next steps?')], now }), ctx({ now }));
     if (expected === null) expect(reasons).toEqual([]);
-    else expect(reasons).toMatchObject([{ code: 'reply_waiting', workingDays: expected, evidence: { at: wrote, subject: 'Next steps?' } }]);
+    else
+      expect(reasons).toMatchObject([
+        { code: 'reply_waiting', workingDays: expected, evidence: { at: wrote, subject: 'Next steps?' } },
+      ]);
   });
 
   it('counts working days in the recruiter time zone', () => {
@@ -48,7 +81,11 @@ describe('reply_waiting: the candidate wrote and no recruiter replied for N work
     const waiting = candidate({ mails: [inbound(daysBefore(6)), outbound(daysBefore(5), 'News', { kind: 'bulk' })] });
     expect(replyWaiting(waiting, ctx())).toMatchObject([{ code: 'reply_waiting' }]);
     const answered = candidate({
-      mails: [inbound(daysBefore(9)), outbound(daysBefore(8)), inbound(daysBefore(6), 'Out of office', { kind: 'auto_reply' })],
+      mails: [
+        inbound(daysBefore(9)),
+        outbound(daysBefore(8)),
+        inbound(daysBefore(6), 'Out of office', { kind: 'auto_reply' }),
+      ],
     });
     expect(replyWaiting(answered, ctx())).toEqual([]);
   });
@@ -61,7 +98,11 @@ describe('reply_waiting: the candidate wrote and no recruiter replied for N work
 
 describe('feedback_owed: a runner-up decision N..90 days old with no mail to the candidate since', () => {
   const decision = (decidedAt: Date, stage: 'runner_up' | 'finalist' = 'runner_up') => ({
-    openingId: 1, openingTitle: 'Territory Manager', client: 'Acme Medical', stage, decidedAt,
+    openingId: 1,
+    openingTitle: 'Territory Manager',
+    client: 'Acme Medical',
+    stage,
+    decidedAt,
     feedbackNotes: 'Strong on cardiology; earn the CMDR credential.',
   });
   it.each([
@@ -85,7 +126,9 @@ describe('feedback_owed: a runner-up decision N..90 days old with no mail to the
     const outcomes = [decision(daysBefore(10))];
     expect(feedbackOwed(candidate({ outcomes, mails: [outbound(daysBefore(9))] }), ctx())).toEqual([]);
     expect(feedbackOwed(candidate({ outcomes, mails: [outbound(daysBefore(11))] }), ctx())).toHaveLength(1);
-    expect(feedbackOwed(candidate({ outcomes, mails: [outbound(daysBefore(9), 'News', { kind: 'bulk' })] }), ctx())).toHaveLength(1);
+    expect(
+      feedbackOwed(candidate({ outcomes, mails: [outbound(daysBefore(9), 'News', { kind: 'bulk' })] }), ctx()),
+    ).toHaveLength(1);
   });
 
   it('only for runner-up outcomes', () => {
@@ -118,16 +161,29 @@ describe('check_in_due: no personal contact for longer than the cadence', () => 
   it('says how overdue, with the last mail as evidence', () => {
     const last = inbound(daysBefore(45), 'Thanks!');
     expect(checkInDue(candidate({ mails: [last] }), ctx())).toMatchObject([
-      { detail: 'No contact for 45 days (cadence 30).', overdueDays: 15, evidence: { at: last.at, subject: 'Thanks!' } },
+      {
+        detail: 'No contact for 45 days (cadence 30).',
+        overdueDays: 15,
+        evidence: { at: last.at, subject: 'Thanks!' },
+      },
     ]);
   });
 
   it('counts a never-contacted candidate from the decision, else from when they were added', () => {
-    const decided = { openingId: 1, openingTitle: 'Rep', client: 'Acme', stage: 'runner_up' as const, decidedAt: daysBefore(31), feedbackNotes: null };
+    const decided = {
+      openingId: 1,
+      openingTitle: 'Rep',
+      client: 'Acme',
+      stage: 'runner_up' as const,
+      decidedAt: daysBefore(31),
+      feedbackNotes: null,
+    };
     expect(checkInDue(candidate({ outcomes: [decided], createdAt: daysBefore(200) }), ctx())).toMatchObject([
       { countedFrom: 'decision', daysSince: 31, evidence: null },
     ]);
-    expect(checkInDue(candidate({ createdAt: daysBefore(31) }), ctx())).toMatchObject([{ countedFrom: 'added', daysSince: 31 }]);
+    expect(checkInDue(candidate({ createdAt: daysBefore(31) }), ctx())).toMatchObject([
+      { countedFrom: 'added', daysSince: 31 },
+    ]);
     expect(checkInDue(candidate({ createdAt: daysBefore(30) }), ctx())).toEqual([]);
   });
 
@@ -177,12 +233,23 @@ describe('opening_match: a recent open opening shares at least 2 skills', () => 
   it('names the opening, the client and the shared skills (trimmed, case-insensitive)', () => {
     const [reason] = openingMatch(candidate({ skills }), ctx({ openings: [opening()] }));
     expect(reason?.sharedSkills).toEqual(['CAPITAL EQUIPMENT', 'cardiology']);
-    expect(reason?.detail).toBe('New opening Territory Manager at Acme Medical shares 2 skills: CAPITAL EQUIPMENT, cardiology.');
+    expect(reason?.detail).toBe(
+      'New opening Territory Manager at Acme Medical shares 2 skills: CAPITAL EQUIPMENT, cardiology.',
+    );
   });
 
   it('skips the opening they were already a finalist for', () => {
     const theOpening = opening();
-    const outcomes = [{ openingId: theOpening.id, openingTitle: 'x', client: 'y', stage: 'runner_up' as const, decidedAt: null, feedbackNotes: null }];
+    const outcomes = [
+      {
+        openingId: theOpening.id,
+        openingTitle: 'x',
+        client: 'y',
+        stage: 'runner_up' as const,
+        decidedAt: null,
+        feedbackNotes: null,
+      },
+    ];
     expect(openingMatch(candidate({ skills, outcomes }), ctx({ openings: [theOpening] }))).toEqual([]);
   });
 });
@@ -190,12 +257,19 @@ describe('opening_match: a recent open opening shares at least 2 skills', () => 
 describe('life_event: news in their mail (or a forwarded note) in the last 90 days, not yet answered', () => {
   const news = (days: number, over: { direction?: 'inbound' | 'outbound'; note?: boolean } = {}) => {
     const logged = (over.direction === 'outbound' ? outbound : inbound)(daysBefore(days), 'Big news');
-    return { logged, event: lifeEventIn(logged, 'baby', 'We welcomed our daughter Mia last week.', over.note ?? false) };
+    return {
+      logged,
+      event: lifeEventIn(logged, 'baby', 'We welcomed our daughter Mia last week.', over.note ?? false),
+    };
   };
   it('quotes the sentence, with the mail as evidence', () => {
     const { logged, event } = news(10);
     expect(lifeEvent(candidate({ mails: [logged], lifeEvents: [event] }), ctx())).toMatchObject([
-      { code: 'life_event', detail: 'Shared news of a new baby: “We welcomed our daughter Mia last week.”', evidence: { subject: 'Big news' } },
+      {
+        code: 'life_event',
+        detail: 'Shared news of a new baby: “We welcomed our daughter Mia last week.”',
+        evidence: { subject: 'Big news' },
+      },
     ]);
   });
   it.each([
@@ -226,27 +300,37 @@ describe('life_event: news in their mail (or a forwarded note) in the last 90 da
 
 describe('bounced: mail bounced after the last successful contact', () => {
   const wrote = outbound(daysBefore(10), 'Checking in');
-  const bounce = inbound(new Date(daysBefore(10).getTime() + 60_000), 'Undelivered Mail Returned to Sender', { kind: 'bounce' });
+  const bounce = inbound(new Date(daysBefore(10).getTime() + 60_000), 'Undelivered Mail Returned to Sender', {
+    kind: 'bounce',
+  });
   const emails = [{ email: 'jane@old.example', isPrimary: true, bouncingSince: bounce.at }];
   it('asks for a new address, with the bounce as evidence', () => {
     expect(bounced(candidate({ emails, mails: [wrote, bounce] }), ctx())).toMatchObject([
       {
-        code: 'bounced', deadAddresses: ['jane@old.example'],
-        detail: 'Mail to jane@old.example bounced: the address is dead (often a sign of a job change). Find a new address.',
+        code: 'bounced',
+        deadAddresses: ['jane@old.example'],
+        detail:
+          'Mail to jane@old.example bounced: the address is dead (often a sign of a job change). Find a new address.',
         evidence: { subject: 'Undelivered Mail Returned to Sender' },
       },
     ]);
   });
   it('suggests another known address', () => {
     const two = [...emails, { email: 'jane@new.example', isPrimary: false, bouncingSince: null }];
-    expect(bounced(candidate({ emails: two, mails: [wrote, bounce] }), ctx())[0]?.detail).toContain('Try jane@new.example');
+    expect(bounced(candidate({ emails: two, mails: [wrote, bounce] }), ctx())[0]?.detail).toContain(
+      'Try jane@new.example',
+    );
   });
   it('clears once there is new contact after the bounce', () => {
-    expect(bounced(candidate({ emails, mails: [wrote, bounce, inbound(daysBefore(3), 'New address!')] }), ctx())).toEqual([]);
+    expect(
+      bounced(candidate({ emails, mails: [wrote, bounce, inbound(daysBefore(3), 'New address!')] }), ctx()),
+    ).toEqual([]);
     expect(bounced(candidate({ emails, mails: [wrote, bounce, outbound(daysBefore(3))] }), ctx())).toEqual([]);
   });
   it('comes back when the next mail bounces too', () => {
     const again = inbound(daysBefore(2), 'Undeliverable', { kind: 'bounce' });
-    expect(bounced(candidate({ emails, mails: [wrote, bounce, outbound(daysBefore(3)), again] }), ctx())).toHaveLength(1);
+    expect(bounced(candidate({ emails, mails: [wrote, bounce, outbound(daysBefore(3)), again] }), ctx())).toHaveLength(
+      1,
+    );
   });
 });

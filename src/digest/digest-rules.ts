@@ -34,7 +34,6 @@ export interface RuleContext {
   openings: readonly MatchableOpening[];
 }
 
-
 // A library has a few thousand distinct skills and every candidate is matched each week: key each once.
 const skillKeys = new Map<string, string>();
 function cachedSkillKey(skill: string): string {
@@ -47,7 +46,10 @@ function cachedSkillKey(skill: string): string {
 }
 
 export function prepareOpenings(openings: readonly WorldOpening[]): MatchableOpening[] {
-  return openings.map((opening) => ({ opening, skillKeys: new Set(opening.skills.map(cachedSkillKey).filter(Boolean)) }));
+  return openings.map((opening) => ({
+    opening,
+    skillKeys: new Set(opening.skills.map(cachedSkillKey).filter(Boolean)),
+  }));
 }
 
 export function cadenceDaysFor(candidate: Pick<WorldCandidate, 'status' | 'cadenceDays'>, rules: RulesConfig): number {
@@ -87,15 +89,26 @@ export function feedbackOwed(candidate: WorldCandidate, ctx: RuleContext): Feedb
       `Runner-up for ${outcome.openingTitle} (${outcome.client}) ${plural(daysSince, 'day')} ago, and no mail to them since: ` +
       (notes ? `feedback is owed. Notes: ${notes}` : 'feedback is owed (no notes were recorded with the decision).');
     reasons.push({
-      code: 'feedback_owed', detail, evidence: null, urgency: daysSince,
-      openingTitle: outcome.openingTitle, client: outcome.client, decidedAt, daysSince, notes,
+      code: 'feedback_owed',
+      detail,
+      evidence: null,
+      urgency: daysSince,
+      openingTitle: outcome.openingTitle,
+      client: outcome.client,
+      decidedAt,
+      daysSince,
+      notes,
     });
   }
   return reasons;
 }
 
 /** When no mail was ever exchanged, the cadence runs from the latest decision, else from when they were added. */
-export function checkInBasis(candidate: WorldCandidate): { at: Date; countedFrom: CheckInDueReason['countedFrom']; mail: MailRef | null } {
+export function checkInBasis(candidate: WorldCandidate): {
+  at: Date;
+  countedFrom: CheckInDueReason['countedFrom'];
+  mail: MailRef | null;
+} {
   const contact = lastContactOf(candidate.contact);
   if (contact) return { at: contact.at, countedFrom: 'contact', mail: contact };
   let decidedAt: Date | null = null;
@@ -119,10 +132,18 @@ export function checkInDue(candidate: WorldCandidate, ctx: RuleContext): CheckIn
         ? `Never contacted; the runner-up decision was ${plural(daysSince, 'day')} ago ${cadence}.`
         : `Never contacted; added to the library ${plural(daysSince, 'day')} ago ${cadence}.`;
   const overdueDays = daysSince - cadenceDays;
-  return [{
-    code: 'check_in_due', detail, evidence: evidenceOf(basis.mail), urgency: overdueDays,
-    daysSince, cadenceDays, overdueDays, countedFrom: basis.countedFrom,
-  }];
+  return [
+    {
+      code: 'check_in_due',
+      detail,
+      evidence: evidenceOf(basis.mail),
+      urgency: overdueDays,
+      daysSince,
+      cadenceDays,
+      overdueDays,
+      countedFrom: basis.countedFrom,
+    },
+  ];
 }
 
 export function noReply(candidate: WorldCandidate, ctx: RuleContext): NoReplyReason[] {
@@ -134,10 +155,17 @@ export function noReply(candidate: WorldCandidate, ctx: RuleContext): NoReplyRea
   const detail =
     `${plural(unanswered.count, 'mail')} to them ${since}, the first ${plural(daysSince, 'day')} ago: ` +
     'they may have gone quiet on you. Try a different approach, or a pause.';
-  return [{
-    code: 'no_reply', detail, evidence: evidenceOf(unanswered.first), urgency: daysSince,
-    unanswered: unanswered.count, firstAt: unanswered.first.at, daysSince,
-  }];
+  return [
+    {
+      code: 'no_reply',
+      detail,
+      evidence: evidenceOf(unanswered.first),
+      urgency: daysSince,
+      unanswered: unanswered.count,
+      firstAt: unanswered.first.at,
+      daysSince,
+    },
+  ];
 }
 
 /** Which of a context's openings ask for each skill key: a candidate is then matched through their own skills. */
@@ -190,8 +218,14 @@ export function openingMatch(candidate: WorldCandidate, ctx: RuleContext): Openi
       .map((key) => skills.get(key) as string);
     const detail = `New opening ${opening.title} at ${opening.client} shares ${plural(sharedSkills.length, 'skill')}: ${sharedSkills.join(', ')}.`;
     reasons.push({
-      code: 'opening_match', detail, evidence: null, urgency: sharedSkills.length,
-      openingId: opening.id, openingTitle: opening.title, client: opening.client, sharedSkills,
+      code: 'opening_match',
+      detail,
+      evidence: null,
+      urgency: sharedSkills.length,
+      openingId: opening.id,
+      openingTitle: opening.title,
+      client: opening.client,
+      sharedSkills,
     });
   }
   return reasons.sort((a, b) => b.urgency - a.urgency || a.openingTitle.localeCompare(b.openingTitle));
@@ -228,7 +262,14 @@ export function lifeEvent(candidate: WorldCandidate, ctx: RuleContext): LifeEven
     if (seen.has(event.category)) continue;
     seen.add(event.category);
     const detail = `Shared news of ${lifeEventLabel(event.category)}: “${sentence}”`;
-    reasons.push({ code: 'life_event', detail, evidence: evidenceOf(mail), urgency: daysSince, category: event.category, sentence });
+    reasons.push({
+      code: 'life_event',
+      detail,
+      evidence: evidenceOf(mail),
+      urgency: daysSince,
+      category: event.category,
+      sentence,
+    });
   }
   return reasons;
 }
@@ -245,14 +286,28 @@ export function bounced(candidate: WorldCandidate, ctx: RuleContext): BouncedRea
   const deadAddresses = candidate.emails.filter((email) => email.bouncingSince).map((email) => email.email);
   const otherAddresses = candidate.emails.filter((email) => !email.bouncingSince).map((email) => email.email);
   const dead = deadAddresses.length > 0 ? deadAddresses.join(', ') : 'them';
-  const next = otherAddresses.length > 0 ? `Try ${otherAddresses.join(' or ')}, or find a new address.` : 'Find a new address.';
+  const next =
+    otherAddresses.length > 0 ? `Try ${otherAddresses.join(' or ')}, or find a new address.` : 'Find a new address.';
   const detail = `Mail to ${dead} bounced: the address is dead (often a sign of a job change). ${next}`;
-  return [{
-    code: 'bounced', detail, urgency: calendarDaysBetween(bounceAt, ctx.now, ctx.zone),
-    evidence: lastBounce && (!contact || isAfter(lastBounce.at, contact.at)) ? evidenceOf(lastBounce) : null,
-    deadAddresses, otherAddresses,
-  }];
+  return [
+    {
+      code: 'bounced',
+      detail,
+      urgency: calendarDaysBetween(bounceAt, ctx.now, ctx.zone),
+      evidence: lastBounce && (!contact || isAfter(lastBounce.at, contact.at)) ? evidenceOf(lastBounce) : null,
+      deadAddresses,
+      otherAddresses,
+    },
+  ];
 }
 
 /** Every rule, in the order of the issue's table. */
-export const DIGEST_RULES = [replyWaiting, feedbackOwed, checkInDue, noReply, openingMatch, lifeEvent, bounced] as const;
+export const DIGEST_RULES = [
+  replyWaiting,
+  feedbackOwed,
+  checkInDue,
+  noReply,
+  openingMatch,
+  lifeEvent,
+  bounced,
+] as const;

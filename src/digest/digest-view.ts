@@ -87,7 +87,12 @@ export function adminBaseUrl(admin: { listen: string; publicUrl?: string | undef
 
 const quoted = (subject: string): string => `“${oneLine(subject, 200) || '(no subject)'}”`;
 
-function section<T, V>(all: readonly T[], cap: number, moreUrl: string, view: (item: T, index: number) => V): SectionView<V> {
+function section<T, V>(
+  all: readonly T[],
+  cap: number,
+  moreUrl: string,
+  view: (item: T, index: number) => V,
+): SectionView<V> {
   const items = all.slice(0, cap).map(view);
   const left = all.length - items.length;
   return { show: all.length > 0, items, more: left > 0 ? { count: left, url: moreUrl } : null };
@@ -95,7 +100,8 @@ function section<T, V>(all: readonly T[], cap: number, moreUrl: string, view: (i
 
 function reasonView(reason: Reason, zone: string): ReasonView {
   let evidence: string | null = null;
-  if (reason.evidence) evidence = `${EVIDENCE_PREFIX[reason.code]} of ${formatDay(reason.evidence.at, zone)}: ${quoted(reason.evidence.subject)}`;
+  if (reason.evidence)
+    evidence = `${EVIDENCE_PREFIX[reason.code]} of ${formatDay(reason.evidence.at, zone)}: ${quoted(reason.evidence.subject)}`;
   else if (reason.code === 'feedback_owed') evidence = `Decision of ${formatDay(reason.decidedAt, zone)}`;
   return { label: REASON_LABELS[reason.code], sentence: oneLine(reason.detail, 1000), evidence };
 }
@@ -114,9 +120,14 @@ function entryView(entry: DigestEntry, index: number, digest: Digest, adminUrl: 
     adminUrl: `${adminUrl}/candidates/${candidate.id}`,
     runnerUp: runnerUp ? oneLine(`Runner-up for ${runnerUp.openingTitle} at ${runnerUp.client}${decided}`, 300) : null,
     reasons: entry.reasons.map((reason) => reasonView(reason, zone)),
-    lastContact: lastContact ? `${who} on ${formatDay(lastContact.at, zone)}: ${quoted(lastContact.subject)}` : 'No personal mail yet.',
+    lastContact: lastContact
+      ? `${who} on ${formatDay(lastContact.at, zone)}: ${quoted(lastContact.subject)}`
+      : 'No personal mail yet.',
     nextStep: suggestion.nextStep,
-    mailto: suggestion.draft && email ? { href: mailtoHref(email, suggestion.draft), label: `Write to ${oneLine(candidate.name, 100)}` } : null,
+    mailto:
+      suggestion.draft && email
+        ? { href: mailtoHref(email, suggestion.draft), label: `Write to ${oneLine(candidate.name, 100)}` }
+        : null,
   };
 }
 
@@ -138,7 +149,10 @@ export function buildDigestView(digest: Digest, options: ViewOptions): DigestVie
   const entries = section(digest.entries, cap, mine, (entry, i) => entryView(entry, i, digest, admin));
   return {
     subject: subjectOf(digest, weekOf),
-    preheader: entries.items.map((entry) => entry.name).slice(0, 5).join(', '),
+    preheader: entries.items
+      .map((entry) => entry.name)
+      .slice(0, 5)
+      .join(', '),
     greeting: digest.recruiter.name.trim() ? `Hi ${firstName(digest.recruiter.name)},` : 'Hi,',
     weekLabel: `Week of ${formatDay(weekStart, zone)}`,
     allCaughtUp: isAllCaughtUp(digest),

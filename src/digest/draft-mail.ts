@@ -116,13 +116,19 @@ export function suggestFor(entry: DigestEntry, recruiterName: string, zone: stri
   if (!top) return { nextStep: 'Nothing to do.', draft: null };
   const draft = draftFor(top, entry.candidate.name, recruiterName);
   // Library fields (a title, a name) may hold anything: a draft's subject stays one line.
-  return { nextStep: nextStepFor(top, safeZone(zone)), draft: draft && { ...draft, subject: oneLine(draft.subject, 200) } };
+  return {
+    nextStep: nextStepFor(top, safeZone(zone)),
+    draft: draft && { ...draft, subject: oneLine(draft.subject, 200) },
+  };
 }
 
 /** A mailto: link (RFC 6068): every part percent-encoded, the @ kept so every client reads the address. */
 export function mailtoHref(address: string, draft: Draft): string {
   const at = address.lastIndexOf('@');
-  const to = at > 0 ? `${encodeURIComponent(address.slice(0, at))}@${encodeURIComponent(address.slice(at + 1))}` : encodeURIComponent(address);
+  const to =
+    at > 0
+      ? `${encodeURIComponent(address.slice(0, at))}@${encodeURIComponent(address.slice(at + 1))}`
+      : encodeURIComponent(address);
   const body = draft.body.replace(/\r?\n/g, '\r\n');
   return `mailto:${to}?subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(body)}`;
 }

@@ -88,12 +88,18 @@ export const candidatesWithMailAfter = (now: string): RawBuilder<unknown> =>
  * `now`, computed from their interactions up to `now`, for which the stored summary would count too much.
  * Usually none or a handful.
  */
-export async function loadReplayedContacts(db: Kysely<Database>, scope: RawBuilder<unknown>, now: string): Promise<Map<number, ContactSummary>> {
+export async function loadReplayedContacts(
+  db: Kysely<Database>,
+  scope: RawBuilder<unknown>,
+  now: string,
+): Promise<Map<number, ContactSummary>> {
   // From the (usually no) mail after `now` to its candidates, and no DISTINCT: with `in (scope)` or DISTINCT
   // SQLite walked the (candidate_id, occurred_at) index over all 1,000,000 interactions, 85-100 ms at 100,000
   // candidates for every digest (the weekly sender makes one per recruiter); this seeks by time (< 1 ms).
   const { rows } = await sql<{ candidate_id: number }>`
-    select m.candidate_id from (${candidatesWithMailAfter(now)}) m join candidates c on c.id = m.candidate_id where ${scope}`.execute(db);
+    select m.candidate_id from (${candidatesWithMailAfter(now)}) m join candidates c on c.id = m.candidate_id where ${scope}`.execute(
+    db,
+  );
   if (rows.length === 0) return new Map();
   const ids = [...new Set(rows.map((row) => row.candidate_id))];
   const summaries = await summariseUpTo(db, sql`select value from json_each(${JSON.stringify(ids)})`, now);
@@ -102,7 +108,11 @@ export async function loadReplayedContacts(db: Kysely<Database>, scope: RawBuild
 }
 
 /** The same summaries computed from the interactions themselves, counting only mail up to `now`. */
-async function summariseUpTo(db: Kysely<Database>, scope: RawBuilder<unknown>, now: string): Promise<Map<number, ContactSummary>> {
+async function summariseUpTo(
+  db: Kysely<Database>,
+  scope: RawBuilder<unknown>,
+  now: string,
+): Promise<Map<number, ContactSummary>> {
   const { rows } = await sql<SummaryRow>`
     with agg as materialized (
       select i.candidate_id,

@@ -10,7 +10,13 @@ import { safeZone } from './calendar.js';
 import { soleRecruiterOf } from './digest-candidate.js';
 import type { DigestWorld, WorldCandidate, WorldMailboxFolder } from './digest-world.js';
 import { loadRecentSignals } from './load-recent-signals.js';
-import { forEachWorldCandidate, loadCandidateExtras, loadWorldCandidates, type CandidateReadContext, type CandidateScope } from './load-world-candidates.js';
+import {
+  forEachWorldCandidate,
+  loadCandidateExtras,
+  loadWorldCandidates,
+  type CandidateReadContext,
+  type CandidateScope,
+} from './load-world-candidates.js';
 import { readLibraryDate, readTimestamp } from './library-dates.js';
 
 export interface LoadDigestWorldOptions {
@@ -39,7 +45,8 @@ async function loadDigestBase(db: Kysely<Database>, options: LoadDigestWorldOpti
   const rules = options.rules ?? rulesSchema.parse({});
   const agencyZone = safeZone(options.timezone ?? 'UTC');
   const now = options.now.toISOString();
-  const daysAgo = (days: number): string => new Date(options.now.getTime() - (days + SLACK_DAYS) * DAY_MS).toISOString();
+  const daysAgo = (days: number): string =>
+    new Date(options.now.getTime() - (days + SLACK_DAYS) * DAY_MS).toISOString();
   // Decision and snooze dates repeat across thousands of candidates; luxon reads each distinct one once.
   const dates = new Map<string, Date | null>();
   const date = (value: string | null): Date | null => {
@@ -52,13 +59,19 @@ async function loadDigestBase(db: Kysely<Database>, options: LoadDigestWorldOpti
     return read === null ? null : new Date(read.getTime());
   };
 
-  const recruiterRows = await db.selectFrom('recruiters').select(['id', 'name', 'email', 'timezone']).orderBy('id').execute();
+  const recruiterRows = await db
+    .selectFrom('recruiters')
+    .select(['id', 'name', 'email', 'timezone'])
+    .orderBy('id')
+    .execute();
   const aliasRows = await db.selectFrom('recruiter_aliases').select(['recruiter_id', 'email']).execute();
   const byAddress = new Map<string, number>();
   for (const r of recruiterRows) byAddress.set(addressKey(r.email) ?? r.email.toLowerCase(), r.id);
   for (const a of aliasRows) byAddress.set(addressKey(a.email) ?? a.email.toLowerCase(), a.recruiter_id);
   const recruiterOf = (m: { role: string; recruiter?: string | undefined } | undefined): number | null =>
-    m?.role === 'recruiter' && m.recruiter ? (byAddress.get(addressKey(m.recruiter) ?? m.recruiter.toLowerCase()) ?? null) : null;
+    m?.role === 'recruiter' && m.recruiter
+      ? (byAddress.get(addressKey(m.recruiter) ?? m.recruiter.toLowerCase()) ?? null)
+      : null;
 
   const configured = options.mailboxes;
   const logMailboxes = (configured ?? []).filter((m) => m.role === 'log').map((m) => m.name);
@@ -75,38 +88,67 @@ async function loadDigestBase(db: Kysely<Database>, options: LoadDigestWorldOpti
     .execute();
   const openingIds = openingRows.map((o) => o.id);
   const openingSkillRows =
-    openingIds.length === 0 ? [] : await db.selectFrom('opening_skills').select(['opening_id', 'skill', 'skill_key']).where('opening_id', 'in', openingIds).execute();
-  const openingNames = new Map((await db.selectFrom('openings').select(['id', 'title', 'client']).execute()).map((o) => [o.id, o]));
+    openingIds.length === 0
+      ? []
+      : await db
+          .selectFrom('opening_skills')
+          .select(['opening_id', 'skill', 'skill_key'])
+          .where('opening_id', 'in', openingIds)
+          .execute();
+  const openingNames = new Map(
+    (await db.selectFrom('openings').select(['id', 'title', 'client']).execute()).map((o) => [o.id, o]),
+  );
   const signals = await loadRecentSignals(db, { since: daysAgo(Math.max(rules.lifeEventDays, 7)), now });
 
   const logCopies = await loadLastLogCopies(db, logMailboxes, daysAgo(rules.silentRecruiterDays), now);
-  const positions = await db.selectFrom('mailbox_positions').select(['mailbox', 'folder', 'last_success_at', 'last_error', 'last_error_at']).execute();
+  const positions = await db
+    .selectFrom('mailbox_positions')
+    .select(['mailbox', 'folder', 'last_success_at', 'last_error', 'last_error_at'])
+    .execute();
   const mailboxes: WorldMailboxFolder[] = [];
   const known = new Map((configured ?? []).map((m) => [m.name, m]));
   for (const p of positions) {
     const config = known.get(p.mailbox);
     if (configured && !config) continue; // a mailbox removed from the config is not a problem to report
     mailboxes.push({
-      mailbox: p.mailbox, folder: p.folder, role: config?.role ?? null,
+      mailbox: p.mailbox,
+      folder: p.folder,
+      role: config?.role ?? null,
       recruiterId: recruiterOf(config),
-      lastSuccessAt: readTimestamp(p.last_success_at), lastError: p.last_error, lastErrorAt: readTimestamp(p.last_error_at),
+      lastSuccessAt: readTimestamp(p.last_success_at),
+      lastError: p.last_error,
+      lastErrorAt: readTimestamp(p.last_error_at),
     });
   }
   for (const m of configured ?? []) {
     if (positions.some((p) => p.mailbox === m.name)) continue;
-    mailboxes.push({ mailbox: m.name, folder: '*', role: m.role, recruiterId: recruiterOf(m), lastSuccessAt: null, lastError: null, lastErrorAt: null });
+    mailboxes.push({
+      mailbox: m.name,
+      folder: '*',
+      role: m.role,
+      recruiterId: recruiterOf(m),
+      lastSuccessAt: null,
+      lastError: null,
+      lastErrorAt: null,
+    });
   }
 
   return {
     world: {
       recruiters: recruiterRows.map((r) => ({
-        id: r.id, name: r.name, email: r.email,
+        id: r.id,
+        name: r.name,
+        email: r.email,
         timezone: r.timezone ? safeZone(r.timezone) : agencyZone,
         lastLogCopyAt: logCopies.get(r.id) ?? null,
         hasOwnMailbox: ownMailbox.has(r.id),
       })),
       openings: openingRows.map((o) => ({
-        id: o.id, title: o.title, client: o.client, status: o.status, openedAt: date(o.opened_at) ?? new Date(o.opened_at),
+        id: o.id,
+        title: o.title,
+        client: o.client,
+        status: o.status,
+        openedAt: date(o.opened_at) ?? new Date(o.opened_at),
         skills: openingSkillRows.filter((s) => s.opening_id === o.id).map((s) => s.skill),
       })),
       mailboxes,
@@ -115,7 +157,9 @@ async function loadDigestBase(db: Kysely<Database>, options: LoadDigestWorldOpti
       logAddress: options.logAddress ?? null,
     },
     candidates: {
-      now, date, signals,
+      now,
+      date,
+      signals,
       openings: openingNames,
       wantedSkills: new Set(openingSkillRows.map((s) => s.skill_key)),
       ...(await loadCandidateExtras(db, now)),
@@ -132,7 +176,8 @@ const scopeFor = (base: DigestBase, recruiterId: number): CandidateScope => ({
 /** The library as of `now`: everyone who can appear, or (with `recruiterId`) that recruiter's candidates. */
 export async function loadDigestWorld(db: Kysely<Database>, options: LoadDigestWorldOptions): Promise<DigestWorld> {
   const base = await loadDigestBase(db, options);
-  const scope = options.recruiterId === undefined ? ({ kind: 'everyone' } as const) : scopeFor(base, options.recruiterId);
+  const scope =
+    options.recruiterId === undefined ? ({ kind: 'everyone' } as const) : scopeFor(base, options.recruiterId);
   return { ...base.world, candidates: await loadWorldCandidates(db, base.candidates, scope) };
 }
 
@@ -147,12 +192,18 @@ export async function openDigestLibrary(db: Kysely<Database>, options: LoadDiges
   const base = await loadDigestBase(db, options);
   return {
     world: base.world,
-    forEachCandidateOf: (recruiterId, visit) => forEachWorldCandidate(db, base.candidates, scopeFor(base, recruiterId), visit),
+    forEachCandidateOf: (recruiterId, visit) =>
+      forEachWorldCandidate(db, base.candidates, scopeFor(base, recruiterId), visit),
   };
 }
 
 /** Each recruiter's latest outbound mail seen in a log mailbox since `since`: their BCC/CC habit. */
-async function loadLastLogCopies(db: Kysely<Database>, logMailboxes: readonly string[], since: string, now: string): Promise<Map<number, Date>> {
+async function loadLastLogCopies(
+  db: Kysely<Database>,
+  logMailboxes: readonly string[],
+  since: string,
+  now: string,
+): Promise<Map<number, Date>> {
   if (logMailboxes.length === 0) return new Map();
   // Per recruiter, newest first through (recruiter_id, occurred_at): stops at their latest copy instead of
   // reading every recent interaction of the agency.
@@ -167,7 +218,15 @@ async function loadLastLogCopies(db: Kysely<Database>, logMailboxes: readonly st
         .where('i.direction', '=', 'outbound')
         .where('i.occurred_at', '>', since)
         .where('i.occurred_at', '<=', now)
-        .where((inner) => inner.exists(inner.selectFrom('interaction_sources as s').select('s.id').whereRef('s.interaction_id', '=', 'i.id').where('s.mailbox', 'in', logMailboxes)))
+        .where((inner) =>
+          inner.exists(
+            inner
+              .selectFrom('interaction_sources as s')
+              .select('s.id')
+              .whereRef('s.interaction_id', '=', 'i.id')
+              .where('s.mailbox', 'in', logMailboxes),
+          ),
+        )
         .orderBy('i.occurred_at', 'desc')
         .limit(1)
         .as('last_at'),

@@ -25,7 +25,10 @@ export interface RecentSignals {
   promiseFlags: WorldPromiseFlag[];
 }
 
-export async function loadRecentSignals(db: Kysely<Database>, window: { since: string; now: string }): Promise<RecentSignals> {
+export async function loadRecentSignals(
+  db: Kysely<Database>,
+  window: { since: string; now: string },
+): Promise<RecentSignals> {
   const { rows } = await sql<SignalRow>`
     select s.code, s.category, s.text, i.id as interaction_id, i.candidate_id, c.name as candidate_name,
       i.occurred_at, i.direction, i.kind, i.subject, i.recruiter_id,
@@ -49,7 +52,11 @@ export async function loadRecentSignals(db: Kysely<Database>, window: { since: s
       kind: row.kind,
     };
     if (row.code === 'life_event') {
-      const event: WorldLifeEvent = { category: row.category ?? 'news', sentence: row.text, mail: { ...mail, hasNote: row.has_note === 1 } };
+      const event: WorldLifeEvent = {
+        category: row.category ?? 'news',
+        sentence: row.text,
+        mail: { ...mail, hasNote: row.has_note === 1 },
+      };
       lifeEvents.set(row.candidate_id, [...(lifeEvents.get(row.candidate_id) ?? []), event]);
     } else {
       promiseFlags.push({ candidateId: row.candidate_id, candidateName: row.candidate_name, phrase: row.text, mail });

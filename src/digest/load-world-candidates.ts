@@ -7,7 +7,13 @@ import { forEachRow } from '../db/read-rows.js';
 import { skillKey } from '../core/library-fields.js';
 import type { ContactSummary } from './digest-world.js';
 import type { WorldCandidate, WorldCandidateEmail, WorldOptOut, WorldOutcome } from './digest-world.js';
-import { candidatesWithMailAfter, contactFromStored, loadReplayedContacts, STORED_CONTACT_COLUMNS, type StoredContact } from './load-contact-summaries.js';
+import {
+  candidatesWithMailAfter,
+  contactFromStored,
+  loadReplayedContacts,
+  STORED_CONTACT_COLUMNS,
+  type StoredContact,
+} from './load-contact-summaries.js';
 import type { RecentSignals } from './load-recent-signals.js';
 import { readTimestamp } from './library-dates.js';
 
@@ -34,9 +40,20 @@ export interface CandidateReadContext {
 }
 
 type CandidateRow = [
-  id: number, name: string, status: CandidateStatus, cadenceDays: number | null, snoozedUntil: string | null,
-  ownerRecruiterId: number | null, createdAt: string, optOutInteractionId: number | null, optOutDetectedAt: string | null,
-  previousStatus: string | null, ...contact: StoredContact, emails: string | null, skills: string | null, outcomes: string | null,
+  id: number,
+  name: string,
+  status: CandidateStatus,
+  cadenceDays: number | null,
+  snoozedUntil: string | null,
+  ownerRecruiterId: number | null,
+  createdAt: string,
+  optOutInteractionId: number | null,
+  optOutDetectedAt: string | null,
+  previousStatus: string | null,
+  ...contact: StoredContact,
+  emails: string | null,
+  skills: string | null,
+  outcomes: string | null,
 ];
 type StoredOutcome = [openingId: number, stage: OutcomeStage, decidedAt: string | null, feedbackNotes: string | null];
 
@@ -60,7 +77,11 @@ function scopeCondition(scope: CandidateScope, now: string): RawBuilder<unknown>
 }
 
 /** The scope's candidates, in id order. */
-export async function loadWorldCandidates(db: Kysely<Database>, context: CandidateReadContext, scope: CandidateScope): Promise<WorldCandidate[]> {
+export async function loadWorldCandidates(
+  db: Kysely<Database>,
+  context: CandidateReadContext,
+  scope: CandidateScope,
+): Promise<WorldCandidate[]> {
   const candidates: WorldCandidate[] = [];
   await forEachWorldCandidate(db, context, scope, (candidate) => candidates.push(candidate));
   return candidates;
@@ -85,15 +106,37 @@ export async function forEachWorldCandidate(
       order by c.id`,
     (values) => {
       const row = values as CandidateRow;
-      const [id, name, status, cadenceDays, snoozedUntil, ownerRecruiterId, createdAt, optOutInteractionId, optOutDetectedAt, previousStatus] = row;
+      const [
+        id,
+        name,
+        status,
+        cadenceDays,
+        snoozedUntil,
+        ownerRecruiterId,
+        createdAt,
+        optOutInteractionId,
+        optOutDetectedAt,
+        previousStatus,
+      ] = row;
       let optOut: WorldOptOut | null = null;
       if (status === 'do_not_contact' && optOutDetectedAt) {
         const mail = optOutInteractionId === null ? undefined : optOutMails.get(optOutInteractionId);
-        optOut = { detectedAt: new Date(optOutDetectedAt), previousStatus: previousStatus as CandidateStatus | null, mail: mail ?? null };
+        optOut = {
+          detectedAt: new Date(optOutDetectedAt),
+          previousStatus: previousStatus as CandidateStatus | null,
+          mail: mail ?? null,
+        };
       }
-      const contact: ContactSummary = replayed.get(id) ?? contactFromStored(row.slice(10, 16) as StoredContact, ownerRecruiterId !== null);
+      const contact: ContactSummary =
+        replayed.get(id) ?? contactFromStored(row.slice(10, 16) as StoredContact, ownerRecruiterId !== null);
       visit({
-        id, name, status, cadenceDays, ownerRecruiterId, optOut, contact,
+        id,
+        name,
+        status,
+        cadenceDays,
+        ownerRecruiterId,
+        optOut,
+        contact,
         snoozedUntil: context.date(snoozedUntil),
         createdAt: new Date(createdAt),
         emails: readEmails(row[16]),
@@ -133,7 +176,14 @@ function readOutcomes(json: string | null, context: CandidateReadContext): World
   if (json === null) return [];
   return (JSON.parse(json) as StoredOutcome[]).map(([openingId, stage, decidedAt, feedbackNotes]) => {
     const opening = context.openings.get(openingId);
-    return { openingId, openingTitle: opening?.title ?? '', client: opening?.client ?? '', stage, decidedAt: context.date(decidedAt), feedbackNotes };
+    return {
+      openingId,
+      openingTitle: opening?.title ?? '',
+      client: opening?.client ?? '',
+      stage,
+      decidedAt: context.date(decidedAt),
+      feedbackNotes,
+    };
   });
 }
 
@@ -141,15 +191,32 @@ function readOutcomes(json: string | null, context: CandidateReadContext): World
  * What candidate rows need beyond their own columns, read once for every recruiter (both are few): the
  * replayed summaries of candidates with mail after `now`, and the mail behind each opt-out awaiting a person.
  */
-export async function loadCandidateExtras(db: Kysely<Database>, now: string): Promise<Pick<CandidateReadContext, 'replayed' | 'optOutMails'>> {
+export async function loadCandidateExtras(
+  db: Kysely<Database>,
+  now: string,
+): Promise<Pick<CandidateReadContext, 'replayed' | 'optOutMails'>> {
   const replayed = await loadReplayedContacts(db, CAN_APPEAR, now);
   const rows = await db
     .selectFrom('interactions')
     .select(['id', 'occurred_at', 'subject', 'snippet', 'direction', 'recruiter_id'])
-    .where('id', 'in', sql<number>`(select c.opt_out_interaction_id from candidates c where c.status = 'do_not_contact' and c.opt_out_detected_at is not null)`)
+    .where(
+      'id',
+      'in',
+      sql<number>`(select c.opt_out_interaction_id from candidates c where c.status = 'do_not_contact' and c.opt_out_detected_at is not null)`,
+    )
     .execute();
   const optOutMails = new Map(
-    rows.map((m) => [m.id, { interactionId: m.id, at: new Date(m.occurred_at), subject: m.subject, snippet: m.snippet, direction: m.direction, recruiterId: m.recruiter_id }]),
+    rows.map((m) => [
+      m.id,
+      {
+        interactionId: m.id,
+        at: new Date(m.occurred_at),
+        subject: m.subject,
+        snippet: m.snippet,
+        direction: m.direction,
+        recruiterId: m.recruiter_id,
+      },
+    ]),
   );
   return { replayed, optOutMails };
 }

@@ -67,6 +67,10 @@ export async function* prepareDigestStream(
 }
 
 /** The digest as mail parts, linking to the admin page named in the config. */
-export function renderDigestMail(digest: Digest, config: Pick<Config, 'admin'>, renderer: DigestRenderer): RenderedDigest {
+export function renderDigestMail(
+  digest: Digest,
+  config: Pick<Config, 'admin'>,
+  renderer: DigestRenderer,
+): RenderedDigest {
   return renderer.render(buildDigestView(digest, { adminUrl: adminBaseUrl(config.admin) }));
 }

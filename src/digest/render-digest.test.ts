@@ -6,7 +6,15 @@ import { buildDigestView, type DigestView } from './digest-view.js';
 import { computeDigests } from './select-digest.js';
 import type { DigestWorld } from './digest-world.js';
 import {
-  DEFAULT_RULES, MONDAY, candidate, daysBefore, inbound, lifeEventIn, outbound, recruiter, world,
+  DEFAULT_RULES,
+  MONDAY,
+  candidate,
+  daysBefore,
+  inbound,
+  lifeEventIn,
+  outbound,
+  recruiter,
+  world,
 } from '../../test/unit/digest/world-builder.js';
 
 const SCRIPT = '<script>alert("x")</script>';
@@ -28,14 +36,35 @@ function hostileWorld(): DigestWorld {
         name: `Jane ${IMG}\r\nBcc: victim@evil.example`,
         mails: [news],
         lifeEvents: [lifeEventIn(news, 'move', `We moved ${SCRIPT}`)],
-        outcomes: [{ openingId: 1, openingTitle: `Rep ${IMG}`, client: 'Acme', stage: 'runner_up', decidedAt: daysBefore(5), feedbackNotes: `Notes ${SCRIPT}` }],
+        outcomes: [
+          {
+            openingId: 1,
+            openingTitle: `Rep ${IMG}`,
+            client: 'Acme',
+            stage: 'runner_up',
+            decidedAt: daysBefore(5),
+            feedbackNotes: `Notes ${SCRIPT}`,
+          },
+        ],
       }),
       candidate({
-        name: `Opted ${SCRIPT}`, status: 'do_not_contact',
-        optOut: { detectedAt: daysBefore(1), previousStatus: 'runner_up', mail: { ...stop, snippet: `Please stop ${SCRIPT}` } },
+        name: `Opted ${SCRIPT}`,
+        status: 'do_not_contact',
+        optOut: {
+          detectedAt: daysBefore(1),
+          previousStatus: 'runner_up',
+          mail: { ...stop, snippet: `Please stop ${SCRIPT}` },
+        },
       }),
     ],
-    promiseFlags: [{ candidateId: 1, candidateName: 'Jane', phrase: `the job is yours ${IMG}`, mail: { ...outbound(daysBefore(2), `Offer ${SCRIPT}`), kind: 'personal' } }],
+    promiseFlags: [
+      {
+        candidateId: 1,
+        candidateName: 'Jane',
+        phrase: `the job is yours ${IMG}`,
+        mail: { ...outbound(daysBefore(2), `Offer ${SCRIPT}`), kind: 'personal' },
+      },
+    ],
   });
 }
 
@@ -80,8 +109,18 @@ describe('rendering the digest mail', () => {
   });
 
   it('renders a full week without surprises (snapshot of the text part)', () => {
-    const jane = candidate({ id: 1, name: 'Jane Roe', emails: [{ email: 'jane@mail.example', isPrimary: true, bouncingSince: null }], mails: [inbound(daysBefore(6), 'Next steps?')] });
-    const bob = candidate({ id: 2, name: 'Bob Stone', emails: [{ email: 'bob@mail.example', isPrimary: true, bouncingSince: null }], mails: [outbound(daysBefore(20))] });
+    const jane = candidate({
+      id: 1,
+      name: 'Jane Roe',
+      emails: [{ email: 'jane@mail.example', isPrimary: true, bouncingSince: null }],
+      mails: [inbound(daysBefore(6), 'Next steps?')],
+    });
+    const bob = candidate({
+      id: 2,
+      name: 'Bob Stone',
+      emails: [{ email: 'bob@mail.example', isPrimary: true, bouncingSince: null }],
+      mails: [outbound(daysBefore(20))],
+    });
     expect(renderer.render(viewOf(world({ candidates: [jane, bob] }))).text).toMatchInlineSnapshot(`
       "keepwarm: 1 person to contact (week of Mon 23 Nov)
       Week of Mon 23 Nov 2026
@@ -112,13 +151,19 @@ describe('rendering the digest mail', () => {
 
 describe('the templates', () => {
   const files = [DEFAULT_TEMPLATES_DIR, path.join(DEFAULT_TEMPLATES_DIR, 'partials')].flatMap((dir) =>
-    fs.readdirSync(dir).filter((file) => file.endsWith('.hbs')).map((file) => path.join(dir, file)),
+    fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.hbs'))
+      .map((file) => path.join(dir, file)),
   );
-  it.each(files.map((file) => [path.relative(DEFAULT_TEMPLATES_DIR, file), file]))('%s renders only (no triple braces, scripts, remote images or style blocks)', (_name, file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    expect(source).not.toContain('{{{');
-    expect(source).not.toMatch(/<(script|img|link|style|iframe|form)\b/i);
-  });
+  it.each(files.map((file) => [path.relative(DEFAULT_TEMPLATES_DIR, file), file]))(
+    '%s renders only (no triple braces, scripts, remote images or style blocks)',
+    (_name, file) => {
+      const source = fs.readFileSync(file, 'utf8');
+      expect(source).not.toContain('{{{');
+      expect(source).not.toMatch(/<(script|img|link|style|iframe|form)\b/i);
+    },
+  );
 
   it('are strict: a view missing a field fails loudly', () => {
     const view = viewOf(world());

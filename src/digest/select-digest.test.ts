@@ -4,7 +4,16 @@ import { REASON_ORDER, type Digest, type DigestEntry, type Reason } from './dige
 import type { DigestWorld, WorldCandidate } from './digest-world.js';
 import type { CandidateSpec } from '../../test/unit/digest/world-builder.js';
 import {
-  DEFAULT_RULES, MONDAY, candidate, daysBefore, inbound, lifeEventIn, opening, outbound, recruiter, world,
+  DEFAULT_RULES,
+  MONDAY,
+  candidate,
+  daysBefore,
+  inbound,
+  lifeEventIn,
+  opening,
+  outbound,
+  recruiter,
+  world,
 } from '../../test/unit/digest/world-builder.js';
 
 const digestOf = (w: DigestWorld, recruiterId = 1): Digest => {
@@ -31,14 +40,23 @@ describe('who is never listed', () => {
   it('lists an opt-out awaiting confirmation under "please confirm", with the mail that triggered it', () => {
     const stop = inbound(daysBefore(2), 'Please remove me');
     const optedOut = overdue({
-      name: 'Opted Out', status: 'do_not_contact',
-      optOut: { detectedAt: daysBefore(2), previousStatus: 'runner_up', mail: { ...stop, snippet: 'Please stop emailing me.' } },
+      name: 'Opted Out',
+      status: 'do_not_contact',
+      optOut: {
+        detectedAt: daysBefore(2),
+        previousStatus: 'runner_up',
+        mail: { ...stop, snippet: 'Please stop emailing me.' },
+      },
     });
     const confirmed = overdue({ name: 'Confirmed', status: 'do_not_contact' });
     const digest = digestOf(world({ candidates: [optedOut, confirmed] }));
     expect(digest.entries).toEqual([]);
     expect(digest.confirmOptOut).toMatchObject([
-      { candidate: { name: 'Opted Out' }, previousStatus: 'runner_up', mail: { subject: 'Please remove me', snippet: 'Please stop emailing me.' } },
+      {
+        candidate: { name: 'Opted Out' },
+        previousStatus: 'runner_up',
+        mail: { subject: 'Please remove me', snippet: 'Please stop emailing me.' },
+      },
     ]);
   });
 });
@@ -46,12 +64,18 @@ describe('who is never listed', () => {
 describe('whose digest a candidate is in', () => {
   const two = [recruiter(), recruiter({ id: 2, name: 'Bob Baker', email: 'bob@agency.example' })];
   it('is the owner, whoever wrote last', () => {
-    const w = world({ recruiters: two, candidates: [overdue({ ownerRecruiterId: 2, mails: [outbound(daysBefore(45), 'Hi', { recruiterId: 1 })] })] });
+    const w = world({
+      recruiters: two,
+      candidates: [overdue({ ownerRecruiterId: 2, mails: [outbound(daysBefore(45), 'Hi', { recruiterId: 1 })] })],
+    });
     expect(listed(digestOf(w, 1))).toEqual([]);
     expect(listed(digestOf(w, 2))).toEqual(['Overdue']);
   });
   it('without an owner, the recruiter of the latest interaction', () => {
-    const mails = [outbound(daysBefore(60), 'Hi', { recruiterId: 1 }), outbound(daysBefore(45), 'Hello', { recruiterId: 2 })];
+    const mails = [
+      outbound(daysBefore(60), 'Hi', { recruiterId: 1 }),
+      outbound(daysBefore(45), 'Hello', { recruiterId: 2 }),
+    ];
     const w = world({ recruiters: two, candidates: [overdue({ ownerRecruiterId: null, mails })] });
     expect(listed(digestOf(w, 2))).toEqual(['Overdue']);
     expect(listed(digestOf(w, 1))).toEqual([]);
@@ -69,50 +93,90 @@ describe('order and grouping', () => {
     const w = world({
       openings: [opening()],
       candidates: [
-        candidate({ name: 'No reply', mails: [inbound(daysBefore(40)), outbound(daysBefore(20)), outbound(daysBefore(10))] }),
+        candidate({
+          name: 'No reply',
+          mails: [inbound(daysBefore(40)), outbound(daysBefore(20)), outbound(daysBefore(10))],
+        }),
         candidate({ name: 'Check-in 40', mails: [outbound(daysBefore(40))] }),
         candidate({ name: 'Check-in 60', mails: [outbound(daysBefore(60))] }),
         candidate({ name: 'Match', skills: ['Cardiology', 'Negotiation'], mails: [outbound(daysBefore(3))] }),
-        candidate({ name: 'Bounced', mails: [outbound(daysBefore(5)), inbound(daysBefore(4), 'Undeliverable', { kind: 'bounce' })] }),
         candidate({
-          name: 'Feedback', mails: [outbound(daysBefore(20))],
-          outcomes: [{ openingId: 1, openingTitle: 'Rep', client: 'Acme', stage: 'runner_up', decidedAt: daysBefore(6), feedbackNotes: null }],
+          name: 'Bounced',
+          mails: [outbound(daysBefore(5)), inbound(daysBefore(4), 'Undeliverable', { kind: 'bounce' })],
+        }),
+        candidate({
+          name: 'Feedback',
+          mails: [outbound(daysBefore(20))],
+          outcomes: [
+            {
+              openingId: 1,
+              openingTitle: 'Rep',
+              client: 'Acme',
+              stage: 'runner_up',
+              decidedAt: daysBefore(6),
+              feedbackNotes: null,
+            },
+          ],
         }),
         candidate({ name: 'Reply 3', mails: [inbound(daysBefore(5))] }),
         candidate({ name: 'Reply 5', mails: [inbound(daysBefore(7))] }),
         candidate({ name: 'Quiet', mails: [outbound(daysBefore(3))] }),
       ],
     });
-    expect(listed(digestOf(w))).toEqual(['Reply 5', 'Reply 3', 'Feedback', 'Bounced', 'Match', 'Check-in 60', 'Check-in 40', 'No reply']);
+    expect(listed(digestOf(w))).toEqual([
+      'Reply 5',
+      'Reply 3',
+      'Feedback',
+      'Bounced',
+      'Match',
+      'Check-in 60',
+      'Check-in 40',
+      'No reply',
+    ]);
   });
 
   it('lists a candidate with several reasons once, every reason most urgent first', () => {
     const news = inbound(daysBefore(50), 'Update');
     const jane = candidate({
-      name: 'Jane Roe', skills: ['Cardiology', 'Capital equipment'],
+      name: 'Jane Roe',
+      skills: ['Cardiology', 'Capital equipment'],
       mails: [outbound(daysBefore(52)), news],
       lifeEvents: [lifeEventIn(news, 'credential', 'I just earned my CMDR.')],
     });
     const digest = digestOf(world({ candidates: [jane], openings: [opening()] }));
     expect(digest.entries).toHaveLength(1);
-    expect(digest.entries[0]?.reasons.map((reason) => reason.code)).toEqual(['reply_waiting', 'life_event', 'opening_match', 'check_in_due']);
+    expect(digest.entries[0]?.reasons.map((reason) => reason.code)).toEqual([
+      'reply_waiting',
+      'life_event',
+      'opening_match',
+      'check_in_due',
+    ]);
     expect(digest.entries[0]?.lastContact).toMatchObject({ direction: 'inbound', subject: 'Update' });
   });
 
   it('keeps a <script> in a subject as data', () => {
     const jane = candidate({ mails: [inbound(daysBefore(7), '<script>alert(1)</script>')] });
-    expect(digestOf(world({ candidates: [jane] })).entries[0]?.reasons[0]?.evidence?.subject).toBe('<script>alert(1)</script>');
+    expect(digestOf(world({ candidates: [jane] })).entries[0]?.reasons[0]?.evidence?.subject).toBe(
+      '<script>alert(1)</script>',
+    );
   });
 });
 
 describe('honesty check', () => {
   const flag = (days: number, over: { recruiterId?: number; kind?: 'personal' | 'bulk' } = {}) => ({
-    candidateId: 5, candidateName: 'Jane Roe', phrase: 'the job is yours',
-    mail: { ...outbound(daysBefore(days), 'Great news', { recruiterId: over.recruiterId ?? 1 }), kind: over.kind ?? ('personal' as const) },
+    candidateId: 5,
+    candidateName: 'Jane Roe',
+    phrase: 'the job is yours',
+    mail: {
+      ...outbound(daysBefore(days), 'Great news', { recruiterId: over.recruiterId ?? 1 }),
+      kind: over.kind ?? ('personal' as const),
+    },
   });
   it('lists promise flags in the recruiter own personal mail of the last 7 days', () => {
     const w = world({ promiseFlags: [flag(6), flag(8), flag(1, { recruiterId: 2 }), flag(1, { kind: 'bulk' })] });
-    expect(digestOf(w).coaching).toMatchObject([{ code: 'promise_flag', candidate: { name: 'Jane Roe' }, subject: 'Great news', phrase: 'the job is yours' }]);
+    expect(digestOf(w).coaching).toMatchObject([
+      { code: 'promise_flag', candidate: { name: 'Jane Roe' }, subject: 'Great news', phrase: 'the job is yours' },
+    ]);
   });
 });
 
@@ -134,31 +198,59 @@ describe('coming up', () => {
 
 describe('sync health', () => {
   const folder = (over: Partial<DigestWorld['mailboxes'][number]>) => ({
-    mailbox: 'log', folder: 'INBOX', role: 'log' as const, recruiterId: null,
-    lastSuccessAt: daysBefore(0.01), lastError: null, lastErrorAt: null, ...over,
+    mailbox: 'log',
+    folder: 'INBOX',
+    role: 'log' as const,
+    recruiterId: null,
+    lastSuccessAt: daysBefore(0.01),
+    lastError: null,
+    lastErrorAt: null,
+    ...over,
   });
   it('reports failing and stale mailboxes, its own and the log, not other recruiters', () => {
     const w = world({
       recruiters: [recruiter(), recruiter({ id: 2, email: 'bob@agency.example' })],
       mailboxes: [
         folder({}),
-        folder({ mailbox: 'alice', folder: 'INBOX', role: 'recruiter', recruiterId: 1, lastError: 'AUTHENTICATIONFAILED', lastErrorAt: daysBefore(0.5), lastSuccessAt: daysBefore(2) }),
+        folder({
+          mailbox: 'alice',
+          folder: 'INBOX',
+          role: 'recruiter',
+          recruiterId: 1,
+          lastError: 'AUTHENTICATIONFAILED',
+          lastErrorAt: daysBefore(0.5),
+          lastSuccessAt: daysBefore(2),
+        }),
         folder({ mailbox: 'alice', folder: 'Sent', role: 'recruiter', recruiterId: 1, lastSuccessAt: daysBefore(3) }),
         folder({ mailbox: 'bob', role: 'recruiter', recruiterId: 2, lastSuccessAt: null }),
       ],
     });
     expect(digestOf(w, 1).health).toMatchObject([
-      { code: 'mailbox_failing', mailbox: 'alice', folders: ['INBOX'], detail: expect.stringContaining('AUTHENTICATIONFAILED') as string },
+      {
+        code: 'mailbox_failing',
+        mailbox: 'alice',
+        folders: ['INBOX'],
+        detail: expect.stringContaining('AUTHENTICATIONFAILED') as string,
+      },
       { code: 'mailbox_stale', mailbox: 'alice', folders: ['Sent'] },
     ]);
     expect(digestOf(w, 2).health).toMatchObject([{ code: 'mailbox_stale', mailbox: 'bob', at: null }]);
   });
   it('notices a recruiter whose BCC copies stopped, unless their own mailbox is connected', () => {
-    const silent = world({ hasLogMailbox: true, logAddress: 'log@agency.example', recruiters: [recruiter({ lastLogCopyAt: daysBefore(15) })] });
-    expect(digestOf(silent).health).toMatchObject([{ code: 'no_log_copy', detail: expect.stringContaining('No BCC copy from you in 14 days') as string }]);
+    const silent = world({
+      hasLogMailbox: true,
+      logAddress: 'log@agency.example',
+      recruiters: [recruiter({ lastLogCopyAt: daysBefore(15) })],
+    });
+    expect(digestOf(silent).health).toMatchObject([
+      { code: 'no_log_copy', detail: expect.stringContaining('No BCC copy from you in 14 days') as string },
+    ]);
     const recent = world({ hasLogMailbox: true, recruiters: [recruiter({ lastLogCopyAt: daysBefore(13) })] });
     expect(digestOf(recent).health).toEqual([]);
-    const ownMailbox = world({ hasLogMailbox: true, recruiters: [recruiter({ lastLogCopyAt: null, hasOwnMailbox: true })] });
+    const ownMailbox = world({
+      hasLogMailbox: true,
+      recruiters: [recruiter({ lastLogCopyAt: null, hasOwnMailbox: true })],
+    });
     expect(digestOf(ownMailbox).health).toEqual([]);
   });
 });
@@ -175,8 +267,12 @@ describe('sync health when a mailbox cannot be reached', () => {
     });
     expect(digestOf(w).health).toEqual([
       {
-        code: 'mailbox_failing', mailbox: 'alice', folders: ['*'], at: daysBefore(4),
-        detail: 'Mailbox "alice" is failing (connect ECONNREFUSED): mail since Thu 19 Nov 2026 may be missing from this digest.',
+        code: 'mailbox_failing',
+        mailbox: 'alice',
+        folders: ['*'],
+        at: daysBefore(4),
+        detail:
+          'Mailbox "alice" is failing (connect ECONNREFUSED): mail since Thu 19 Nov 2026 may be missing from this digest.',
       },
     ]);
   });
@@ -184,7 +280,24 @@ describe('sync health when a mailbox cannot be reached', () => {
 
 describe('sortEntries', () => {
   it('orders entries exactly as compareEntries does, for plain and accented names, ties and punctuation', () => {
-    const names = ['ann lee', 'Ann Lee', 'Anna', 'Ann  Lee', 'Ångström', 'angstrom', "O'Brien", 'O-Brien', 'Zoë', 'zoe', '', ' Bo', 'bo', 'Éva', 'eva', 'Eve'];
+    const names = [
+      'ann lee',
+      'Ann Lee',
+      'Anna',
+      'Ann  Lee',
+      'Ångström',
+      'angstrom',
+      "O'Brien",
+      'O-Brien',
+      'Zoë',
+      'zoe',
+      '',
+      ' Bo',
+      'bo',
+      'Éva',
+      'eva',
+      'Eve',
+    ];
     let seed = 7;
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -193,9 +306,17 @@ describe('sortEntries', () => {
     const entries: DigestEntry[] = [];
     for (let id = 1; id <= 400; id++) {
       const code = REASON_ORDER[random(3)] ?? 'reply_waiting';
-      const reasons = random(10) === 0 ? [] : [{ code, urgency: random(4), detail: '', evidence: null } as unknown as Reason];
-      entries.push({ candidate: { id, name: names[random(names.length)] ?? '', email: null }, runnerUp: null, reasons, lastContact: null });
+      const reasons =
+        random(10) === 0 ? [] : [{ code, urgency: random(4), detail: '', evidence: null } as unknown as Reason];
+      entries.push({
+        candidate: { id, name: names[random(names.length)] ?? '', email: null },
+        runnerUp: null,
+        reasons,
+        lastContact: null,
+      });
     }
-    expect(sortEntries(entries).map((e) => e.candidate.id)).toEqual([...entries].sort(compareEntries).map((e) => e.candidate.id));
+    expect(sortEntries(entries).map((e) => e.candidate.id)).toEqual(
+      [...entries].sort(compareEntries).map((e) => e.candidate.id),
+    );
   });
 });

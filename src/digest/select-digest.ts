@@ -56,14 +56,28 @@ export function sortEntries(entries: readonly DigestEntry[]): DigestEntry[] {
   const keyed = entries.map((entry) => {
     const top = entry.reasons[0];
     const name = entry.candidate.name;
-    return { entry, top, rank: top ? rank(top) : 0, urgency: top ? top.urgency : 0, name, plain: PLAIN_NAME.test(name) ? name.toLowerCase() : null };
+    return {
+      entry,
+      top,
+      rank: top ? rank(top) : 0,
+      urgency: top ? top.urgency : 0,
+      name,
+      plain: PLAIN_NAME.test(name) ? name.toLowerCase() : null,
+    };
   });
   keyed.sort((a, b) => {
     if (a.top && b.top) {
       const byReason = a.rank - b.rank || b.urgency - a.urgency;
       if (byReason !== 0) return byReason;
     }
-    const byName = a.plain !== null && b.plain !== null ? (a.plain < b.plain ? -1 : a.plain > b.plain ? 1 : 0) : byNameCollator.compare(a.name, b.name);
+    const byName =
+      a.plain !== null && b.plain !== null
+        ? a.plain < b.plain
+          ? -1
+          : a.plain > b.plain
+            ? 1
+            : 0
+        : byNameCollator.compare(a.name, b.name);
     return byName || a.entry.candidate.id - b.entry.candidate.id;
   });
   return keyed.map((key) => key.entry);
@@ -79,12 +93,24 @@ function optOutToConfirm(candidate: WorldCandidate): OptOutToConfirm | null {
   const optOut = candidate.optOut;
   if (candidate.status !== 'do_not_contact' || !optOut) return null;
   const mail = optOut.mail ? { at: optOut.mail.at, subject: optOut.mail.subject, snippet: optOut.mail.snippet } : null;
-  return { candidate: candidateRef(candidate), detectedAt: optOut.detectedAt, previousStatus: optOut.previousStatus, mail };
+  return {
+    candidate: candidateRef(candidate),
+    detectedAt: optOut.detectedAt,
+    previousStatus: optOut.previousStatus,
+    mail,
+  };
 }
 
-function coachingFor(world: DigestWorldBase, refs: ReadonlyMap<number, DigestCandidate>, recruiter: WorldRecruiter, now: Date): CoachingNote[] {
+function coachingFor(
+  world: DigestWorldBase,
+  refs: ReadonlyMap<number, DigestCandidate>,
+  recruiter: WorldRecruiter,
+  now: Date,
+): CoachingNote[] {
   return world.promiseFlags
-    .filter(({ mail }) => mail.recruiterId === recruiter.id && mail.kind === 'personal' && mail.direction === 'outbound')
+    .filter(
+      ({ mail }) => mail.recruiterId === recruiter.id && mail.kind === 'personal' && mail.direction === 'outbound',
+    )
     .filter(({ mail }) => mail.at.getTime() <= now.getTime() && now.getTime() - mail.at.getTime() <= COACHING_WINDOW_MS)
     .sort((a, b) => b.mail.at.getTime() - a.mail.at.getTime())
     .map((flag) => {
@@ -120,7 +146,9 @@ export function createDigestBuilder(
   // Openings too old (or not yet open) for this recruiter's calendar are dropped once, not per candidate.
   const fresh = openings.filter(({ opening }) => {
     const age = calendarDaysBetween(opening.openedAt, now, zone);
-    return opening.status === 'open' && opening.openedAt.getTime() <= now.getTime() && age <= rules.openingMatchMaxAgeDays;
+    return (
+      opening.status === 'open' && opening.openedAt.getTime() <= now.getTime() && age <= rules.openingMatchMaxAgeDays
+    );
   });
   const ctx: RuleContext = { now, zone, rules, openings: fresh };
   const flagged = new Set(world.promiseFlags.map((flag) => flag.candidateId));
@@ -135,7 +163,12 @@ export function createDigestBuilder(
       if (optOut) optOuts.push(optOut);
       const reasons = exclusionOf(candidate, now) ? [] : reasonsFor(candidate, ctx);
       if (reasons.length > 0) {
-        entries.push({ candidate: candidateRef(candidate), runnerUp: runnerUpOf(candidate), reasons, lastContact: lastContactOf(candidate.contact) });
+        entries.push({
+          candidate: candidateRef(candidate),
+          runnerUp: runnerUpOf(candidate),
+          reasons,
+          lastContact: lastContactOf(candidate.contact),
+        });
         return;
       }
       const upcoming = comingUpEntryFor(candidate, ctx);

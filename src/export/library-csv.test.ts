@@ -18,7 +18,14 @@ const jose: CandidateState = {
   ],
   skills: [{ skill: 'Medical sales', key: 'medical sales' }],
   outcomes: [
-    { openingId: 1, openingKey: '', title: 'Sales Rep', client: 'Acme, Inc.', stage: 'runner_up', decidedAt: '2024-03-01T00:00:00.000Z' },
+    {
+      openingId: 1,
+      openingKey: '',
+      title: 'Sales Rep',
+      client: 'Acme, Inc.',
+      stage: 'runner_up',
+      decidedAt: '2024-03-01T00:00:00.000Z',
+    },
     { openingId: 2, openingKey: '', title: 'Nurse', client: 'Clinic', stage: 'placed', decidedAt: null },
   ],
 };
@@ -44,9 +51,17 @@ describe('formatLibraryCsv', () => {
   });
 
   it('reads back through the import parser as the same values', () => {
-    const table = readCsvTable(formatLibraryCsv([jose], new Map([[1, 'alice@agency.example']])), { known: CANDIDATE_CSV_COLUMNS, required: CANDIDATE_CSV_REQUIRED });
+    const table = readCsvTable(formatLibraryCsv([jose], new Map([[1, 'alice@agency.example']])), {
+      known: CANDIDATE_CSV_COLUMNS,
+      required: CANDIDATE_CSV_REQUIRED,
+    });
     const { rows, problems } = readCandidateRows(table.records);
     expect(problems).toEqual([]);
-    expect(rows[0]).toMatchObject({ name: 'José Núñez', notes: 'said "maybe",\nlater', cadenceDays: 45, outcome: { client: 'Acme, Inc.' } });
+    expect(rows[0]).toMatchObject({
+      name: 'José Núñez',
+      notes: 'said "maybe",\nlater',
+      cadenceDays: 45,
+      outcome: { client: 'Acme, Inc.' },
+    });
   });
 });

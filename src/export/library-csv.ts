@@ -13,7 +13,10 @@ export function csvField(value: string | number | null): string {
 }
 
 /** UTF-8 with a BOM (so Excel shows "José Núñez" right) and CRLF line ends; the import accepts both. */
-export function formatLibraryCsv(candidates: Iterable<CandidateState>, recruiterEmailById: ReadonlyMap<number, string>): string {
+export function formatLibraryCsv(
+  candidates: Iterable<CandidateState>,
+  recruiterEmailById: ReadonlyMap<number, string>,
+): string {
   const lines = [CANDIDATE_CSV_COLUMNS.join(',')];
   for (const candidate of candidates) {
     const profile: Record<Column, string | number | null> = {
@@ -30,7 +33,10 @@ export function formatLibraryCsv(candidates: Iterable<CandidateState>, recruiter
       notes: candidate.notes,
     };
     const decisions = candidate.outcomes.filter((outcome) => outcome.stage === 'runner_up');
-    const rows = decisions.length === 0 ? [profile] : decisions.map((o) => ({ ...profile, opening: o.title, client: o.client, decided_at: o.decidedAt }));
+    const rows =
+      decisions.length === 0
+        ? [profile]
+        : decisions.map((o) => ({ ...profile, opening: o.title, client: o.client, decided_at: o.decidedAt }));
     for (const row of rows) lines.push(CANDIDATE_CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;

@@ -7,20 +7,47 @@ import { auditEntriesFor } from '../library/audit-log.js';
 import { requireCandidateIdByAddress } from '../library/candidate-repository.js';
 import { loadInteractionRecords } from '../library/interaction-timeline.js';
 
-export async function exportPersonData(db: Kysely<Database>, email: string, options: { now: Date }): Promise<Record<string, unknown>> {
+export async function exportPersonData(
+  db: Kysely<Database>,
+  email: string,
+  options: { now: Date },
+): Promise<Record<string, unknown>> {
   const id = await requireCandidateIdByAddress(db, email);
   const candidate = await db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const owner =
     candidate.owner_recruiter_id === null
       ? null
-      : ((await db.selectFrom('recruiters').select(['name', 'email']).where('id', '=', candidate.owner_recruiter_id).executeTakeFirst()) ?? null);
-  const emails = await db.selectFrom('candidate_emails').selectAll().where('candidate_id', '=', id).orderBy('is_primary', 'desc').orderBy('id').execute();
+      : ((await db
+          .selectFrom('recruiters')
+          .select(['name', 'email'])
+          .where('id', '=', candidate.owner_recruiter_id)
+          .executeTakeFirst()) ?? null);
+  const emails = await db
+    .selectFrom('candidate_emails')
+    .selectAll()
+    .where('candidate_id', '=', id)
+    .orderBy('is_primary', 'desc')
+    .orderBy('id')
+    .execute();
   const keys = emails.map((e) => e.email_key);
-  const skills = await db.selectFrom('candidate_skills').select('skill').where('candidate_id', '=', id).orderBy(sql`rowid`).execute();
+  const skills = await db
+    .selectFrom('candidate_skills')
+    .select('skill')
+    .where('candidate_id', '=', id)
+    .orderBy(sql`rowid`)
+    .execute();
   const outcomes = await db
     .selectFrom('outcomes as o')
     .innerJoin('openings as p', 'p.id', 'o.opening_id')
-    .select(['p.title as opening', 'p.client', 'o.stage', 'o.decided_at', 'o.feedback_notes', 'o.created_at', 'o.updated_at'])
+    .select([
+      'p.title as opening',
+      'p.client',
+      'o.stage',
+      'o.decided_at',
+      'o.feedback_notes',
+      'o.created_at',
+      'o.updated_at',
+    ])
     .where('o.candidate_id', '=', id)
     .orderBy('o.id')
     .execute();

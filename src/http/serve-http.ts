@@ -11,7 +11,8 @@ export interface ListenAddress {
 
 export function parseListen(listen: string): ListenAddress {
   const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(listen);
-  if (!match?.[1] || !match[2]) throw new KeepwarmError('config_invalid', `admin.listen: expected HOST:PORT, got "${listen}"`);
+  if (!match?.[1] || !match[2])
+    throw new KeepwarmError('config_invalid', `admin.listen: expected HOST:PORT, got "${listen}"`);
   return { host: match[1], port: Number(match[2]) };
 }
 
@@ -35,7 +36,8 @@ export function serveHttp(app: Hono, listen: string, options: { hasToken: boolea
   }
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined;
-    const onError = (error: Error): void => reject(new KeepwarmError('internal', `cannot listen on ${listen}: ${error.message}`, { cause: error }));
+    const onError = (error: Error): void =>
+      reject(new KeepwarmError('internal', `cannot listen on ${listen}: ${error.message}`, { cause: error }));
     server = serve({ fetch: app.fetch, hostname: address.host, port: address.port }, (info) => {
       server?.off('error', onError);
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -36,7 +36,11 @@ export function createOpeningResolver(db: Kysely<Database>, context: WriteContex
       if (id === null) {
         id = await insertOpening(db, { title, client }, context.now);
         created += 1;
-        await recordAudit(db, { actor: context.actor, action: 'import_create', entity: 'opening', entityId: id }, context.now);
+        await recordAudit(
+          db,
+          { actor: context.actor, action: 'import_create', entity: 'opening', entityId: id },
+          context.now,
+        );
       }
       ids.set(key, id);
       return id;
@@ -67,7 +71,13 @@ export async function applyCandidateChanges(
   }
   await recordAudit(
     db,
-    { actor: context.actor, action: `import_${changes.action}`, entity: 'candidate', entityId: id, detail: { line: person.line, fields: changes.fields } },
+    {
+      actor: context.actor,
+      action: `import_${changes.action}`,
+      entity: 'candidate',
+      entityId: id,
+      detail: { line: person.line, fields: changes.fields },
+    },
     now,
   );
 }

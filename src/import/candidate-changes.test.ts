@@ -17,7 +17,16 @@ const existing: CandidateState = {
     { email: 'ann@work.example', key: 'ann@work.example', primary: false },
   ],
   skills: [{ skill: 'Python', key: 'python' }],
-  outcomes: [{ openingId: 3, openingKey: openingKey('Sales Rep', 'Acme'), title: 'Sales Rep', client: 'Acme', stage: 'runner_up', decidedAt: '2024-03-01T00:00:00.000Z' }],
+  outcomes: [
+    {
+      openingId: 3,
+      openingKey: openingKey('Sales Rep', 'Acme'),
+      title: 'Sales Rep',
+      client: 'Acme',
+      stage: 'runner_up',
+      decidedAt: '2024-03-01T00:00:00.000Z',
+    },
+  ],
 };
 
 const sameAsExisting: CandidateImport = {
@@ -36,7 +45,13 @@ const sameAsExisting: CandidateImport = {
 
 describe('diffCandidate', () => {
   it('changes nothing when the file says what the library already holds (or leaves it blank)', () => {
-    expect(diffCandidate(existing, sameAsExisting)).toMatchObject({ action: 'unchanged', fields: [], columns: {}, addAddresses: [], outcomes: [] });
+    expect(diffCandidate(existing, sameAsExisting)).toMatchObject({
+      action: 'unchanged',
+      fields: [],
+      columns: {},
+      addAddresses: [],
+      outcomes: [],
+    });
   });
 
   it.each<[string, Partial<CandidateImport>, string[]]>([
@@ -44,11 +59,28 @@ describe('diffCandidate', () => {
     ['a new cadence', { cadenceDays: 14 }, ['cadence_days']],
     ['another owner', { ownerId: 2 }, ['owner']],
     ['a corrected name', { name: 'Ann Lee-Smith' }, ['name']],
-    ['a new address', { addresses: [{ email: 'ann@example.com', key: 'ann@example.com' }, { email: 'a@new.example', key: 'a@new.example' }] }, ['email']],
-    ['a secondary address first', { addresses: [{ email: 'ann@work.example', key: 'ann@work.example' }] }, ['primary_email']],
+    [
+      'a new address',
+      {
+        addresses: [
+          { email: 'ann@example.com', key: 'ann@example.com' },
+          { email: 'a@new.example', key: 'a@new.example' },
+        ],
+      },
+      ['email'],
+    ],
+    [
+      'a secondary address first',
+      { addresses: [{ email: 'ann@work.example', key: 'ann@work.example' }] },
+      ['primary_email'],
+    ],
     ['other skills', { skills: [{ skill: 'SQL', key: 'sql' }] }, ['skills']],
     ['a new runner-up decision', { outcomes: [{ opening: 'Nurse', client: 'Clinic', decidedAt: null }] }, ['outcomes']],
-    ['a new decision date', { outcomes: [{ opening: 'Sales Rep', client: 'Acme', decidedAt: '2024-04-01T00:00:00.000Z' }] }, ['outcomes']],
+    [
+      'a new decision date',
+      { outcomes: [{ opening: 'Sales Rep', client: 'Acme', decidedAt: '2024-04-01T00:00:00.000Z' }] },
+      ['outcomes'],
+    ],
   ])('updates %s', (_what, change, fields) => {
     const diff = diffCandidate(existing, { ...sameAsExisting, ...change });
     expect(diff.action).toBe('update');

@@ -30,7 +30,12 @@ export interface CandidateChanges {
 export function diffCandidate(existing: CandidateState | null, wanted: CandidateImport): CandidateChanges {
   const fields: string[] = [];
   const columns: CandidateColumns = {};
-  const set = <K extends keyof CandidateColumns>(field: string, column: K, value: CandidateColumns[K] | null, current: unknown): void => {
+  const set = <K extends keyof CandidateColumns>(
+    field: string,
+    column: K,
+    value: CandidateColumns[K] | null,
+    current: unknown,
+  ): void => {
     if (value === null || value === undefined || value === current) return;
     columns[column] = value;
     fields.push(field);
@@ -56,7 +61,10 @@ export function diffCandidate(existing: CandidateState | null, wanted: Candidate
   const outcomes = wanted.outcomes.flatMap((outcome): OutcomeChange[] => {
     const key = openingKey(outcome.opening, outcome.client);
     const current = existing?.outcomes.find((o) => o.openingKey === key);
-    const changes = !current || current.stage !== 'runner_up' || (outcome.decidedAt !== null && outcome.decidedAt !== current.decidedAt);
+    const changes =
+      !current ||
+      current.stage !== 'runner_up' ||
+      (outcome.decidedAt !== null && outcome.decidedAt !== current.decidedAt);
     return changes ? [{ ...outcome, openingKey: key, isNew: !current }] : [];
   });
   if (outcomes.length > 0) fields.push('outcomes');
@@ -66,6 +74,10 @@ export function diffCandidate(existing: CandidateState | null, wanted: Candidate
 }
 
 function sameSkills(a: readonly Skill[], b: readonly Skill[]): boolean {
-  const keys = (skills: readonly Skill[]): string => skills.map((s) => s.key).sort().join('\u0000');
+  const keys = (skills: readonly Skill[]): string =>
+    skills
+      .map((s) => s.key)
+      .sort()
+      .join('\u0000');
   return keys(a) === keys(b);
 }

@@ -6,7 +6,10 @@ import { describeProblems } from './line-problems.js';
 const HEADER = 'name,email,skills,status,opening,client,decided_at,owner,cadence_days,snoozed_until,notes';
 
 function read(...lines: string[]) {
-  const table = readCsvTable([HEADER, ...lines].join('\n'), { known: CANDIDATE_CSV_COLUMNS, required: CANDIDATE_CSV_REQUIRED });
+  const table = readCsvTable([HEADER, ...lines].join('\n'), {
+    known: CANDIDATE_CSV_COLUMNS,
+    required: CANDIDATE_CSV_REQUIRED,
+  });
   const { rows, problems } = readCandidateRows(table.records);
   return { rows, problems: describeProblems(problems) };
 }
@@ -41,16 +44,33 @@ describe('readCandidateRows', () => {
 
   it('treats blank cells as not given', () => {
     const { rows } = read('Ann,ann@example.com,,,,,,,,,');
-    expect(rows[0]).toMatchObject({ skills: null, status: null, owner: null, cadenceDays: null, snoozedUntil: null, notes: null, outcome: null });
+    expect(rows[0]).toMatchObject({
+      skills: null,
+      status: null,
+      owner: null,
+      cadenceDays: null,
+      snoozedUntil: null,
+      notes: null,
+      outcome: null,
+    });
   });
 
   it.each([
     [',ann@example.com,,,,,,,,,', 'line 2: name is missing'],
     ['Ann,,,,,,,,,,', 'line 2: email is missing'],
     ['Ann,ann@example.com; ann at example,,,,,,,,,', 'line 2: "ann at example" is not an email address'],
-    ['Ann,ann@example.com,,hired,,,,,,,', 'line 2: unknown status "hired" (use one of runner_up, active, placed_elsewhere, do_not_contact, archived)'],
-    ['Ann,ann@example.com,,,,,01/03/2024,,,,', 'line 2: decided_at "01/03/2024" is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)'],
-    ['Ann,ann@example.com,,,,,,,,2024-02-30,', 'line 2: snoozed_until "2024-02-30" is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)'],
+    [
+      'Ann,ann@example.com,,hired,,,,,,,',
+      'line 2: unknown status "hired" (use one of runner_up, active, placed_elsewhere, do_not_contact, archived)',
+    ],
+    [
+      'Ann,ann@example.com,,,,,01/03/2024,,,,',
+      'line 2: decided_at "01/03/2024" is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)',
+    ],
+    [
+      'Ann,ann@example.com,,,,,,,,2024-02-30,',
+      'line 2: snoozed_until "2024-02-30" is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)',
+    ],
     ['Ann,ann@example.com,,,,,,alice,,,', 'line 2: owner "alice" is not an email address'],
     ['Ann,ann@example.com,,,,,,,-5,,', 'line 2: cadence_days "-5" is not a whole number of days from 1 to 3650'],
     ['Ann,ann@example.com,,,Sales Rep,,,,,,', 'line 2: opening is given without a client'],

@@ -18,7 +18,17 @@ import type { CsvRecord } from './csv-table.js';
 import type { LineProblem } from './line-problems.js';
 
 export const CANDIDATE_CSV_COLUMNS = [
-  'name', 'email', 'skills', 'status', 'opening', 'client', 'decided_at', 'owner', 'cadence_days', 'snoozed_until', 'notes',
+  'name',
+  'email',
+  'skills',
+  'status',
+  'opening',
+  'client',
+  'decided_at',
+  'owner',
+  'cadence_days',
+  'snoozed_until',
+  'notes',
 ] as const;
 export const CANDIDATE_CSV_REQUIRED = ['name', 'email'] as const;
 
@@ -45,7 +55,11 @@ export interface CandidateRow {
 export const DATE_HINT = 'an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless an offset is given)';
 
 /** Good rows, and the rest as far as they could be read (so their owner can still be checked), with the problems. */
-export function readCandidateRows(records: readonly CsvRecord[]): { rows: CandidateRow[]; rejected: CandidateRow[]; problems: LineProblem[] } {
+export function readCandidateRows(records: readonly CsvRecord[]): {
+  rows: CandidateRow[];
+  rejected: CandidateRow[];
+  problems: LineProblem[];
+} {
   const rows: CandidateRow[] = [];
   const rejected: CandidateRow[] = [];
   const problems: LineProblem[] = [];
@@ -72,7 +86,8 @@ function readRow(record: CsvRecord, problems: string[]): CandidateRow {
 
   const statusText = cell('status');
   const status = statusText === null ? null : parseCandidateStatus(statusText);
-  if (statusText !== null && status === null) problems.push(`unknown status "${statusText}" (use ${CANDIDATE_STATUS_HINT})`);
+  if (statusText !== null && status === null)
+    problems.push(`unknown status "${statusText}" (use ${CANDIDATE_STATUS_HINT})`);
 
   const ownerText = cell('owner');
   const ownerKey = ownerText === null ? null : addressKey(ownerText);
@@ -96,7 +111,12 @@ function readRow(record: CsvRecord, problems: string[]): CandidateRow {
     cadenceDays,
     snoozedUntil,
     notes: cell('notes'),
-    outcome: readOutcome(cell('opening'), cell('client'), readDate('decided_at', cell('decided_at'), problems), problems),
+    outcome: readOutcome(
+      cell('opening'),
+      cell('client'),
+      readDate('decided_at', cell('decided_at'), problems),
+      problems,
+    ),
   };
 }
 
@@ -107,7 +127,12 @@ function readDate(column: string, text: string | null, problems: string[]): stri
   return date;
 }
 
-function readOutcome(opening: string | null, client: string | null, decidedAt: string | null, problems: string[]): RunnerUpOutcome | null {
+function readOutcome(
+  opening: string | null,
+  client: string | null,
+  decidedAt: string | null,
+  problems: string[],
+): RunnerUpOutcome | null {
   if (opening !== null && client !== null) return { opening, client, decidedAt };
   if (opening !== null) problems.push('opening is given without a client');
   else if (client !== null) problems.push('client is given without an opening');

@@ -19,12 +19,19 @@ describe('readCsvTable', () => {
     const table = readCsvTable('\ufeff Name ,EMAIL\r\n"Núñez, José",jose@example.com\r\n', spec);
     expect(table.columns).toEqual(['name', 'email']);
     expect(table.records).toEqual([
-      { line: 2, cells: new Map([['name', 'Núñez, José'], ['email', 'jose@example.com']]) },
+      {
+        line: 2,
+        cells: new Map([
+          ['name', 'Núñez, José'],
+          ['email', 'jose@example.com'],
+        ]),
+      },
     ]);
   });
 
   it('numbers records by the physical line they start on, across multi-line cells and blank lines', () => {
-    const text = 'name,email,notes\r\nAnn,ann@example.com,"first\nsecond\r\nthird"\r\n\r\nBob,bob@example.com,\nCy,cy@example.com,"x\ny"\n';
+    const text =
+      'name,email,notes\r\nAnn,ann@example.com,"first\nsecond\r\nthird"\r\n\r\nBob,bob@example.com,\nCy,cy@example.com,"x\ny"\n';
     expect(readCsvTable(text, spec).records.map((record) => record.line)).toEqual([2, 6, 7]);
   });
 

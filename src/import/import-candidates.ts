@@ -10,10 +10,20 @@ import { recruiterIdsByAddressKey } from '../library/recruiter-repository.js';
 import { suppressedAddressKeys } from '../library/suppressions.js';
 import { applyCandidateChanges, createOpeningResolver } from './apply-candidate-changes.js';
 import { diffCandidate, type CandidateChanges } from './candidate-changes.js';
-import { CANDIDATE_CSV_COLUMNS, CANDIDATE_CSV_REQUIRED, readCandidateRows, type CandidateRow } from './candidate-csv-rows.js';
+import {
+  CANDIDATE_CSV_COLUMNS,
+  CANDIDATE_CSV_REQUIRED,
+  readCandidateRows,
+  type CandidateRow,
+} from './candidate-csv-rows.js';
 import { readCsvTable } from './csv-table.js';
 import { rejectFile, type LineProblem } from './line-problems.js';
-import { libraryProblems, matchCandidateRows, type CandidateImport, type LibraryLookups } from './match-candidate-rows.js';
+import {
+  libraryProblems,
+  matchCandidateRows,
+  type CandidateImport,
+  type LibraryLookups,
+} from './match-candidate-rows.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -44,7 +54,11 @@ interface PlannedPerson {
 }
 
 /** Throws invalid_input listing every bad line when any row is wrong; then nothing has been written. */
-export async function importCandidates(db: Kysely<Database>, csvText: string, options: ImportOptions): Promise<CandidateImportResult> {
+export async function importCandidates(
+  db: Kysely<Database>,
+  csvText: string,
+  options: ImportOptions,
+): Promise<CandidateImportResult> {
   const table = readCsvTable(csvText, { known: CANDIDATE_CSV_COLUMNS, required: CANDIDATE_CSV_REQUIRED });
   const { rows, rejected, problems } = readCandidateRows(table.records);
   problems.push(...table.problems);
@@ -83,21 +97,33 @@ async function planImport(db: Kysely<Database>, read: ReadRows): Promise<{ plan:
     person,
     changes: diffCandidate(person.candidateId === null ? null : (states.get(person.candidateId) ?? null), person),
   }));
-  const newKeys = [...new Set(read.rows.flatMap((row) => row.addresses.map((a) => a.key)).filter((key) => !lookups.candidateIdByKey.has(key)))];
+  const newKeys = [
+    ...new Set(
+      read.rows.flatMap((row) => row.addresses.map((a) => a.key)).filter((key) => !lookups.candidateIdByKey.has(key)),
+    ),
+  ];
   return { plan, newKeys };
 }
 
 async function countMissingOpenings(db: Kysely<Database>, plan: readonly PlannedPerson[]): Promise<number> {
   const named = new Map(plan.flatMap(({ changes }) => changes.outcomes.map((o) => [o.openingKey, o] as const)));
   let missing = 0;
-  for (const outcome of named.values()) if ((await findOpeningId(db, outcome.opening, outcome.client)) === null) missing += 1;
+  for (const outcome of named.values())
+    if ((await findOpeningId(db, outcome.opening, outcome.client)) === null) missing += 1;
   return missing;
 }
 
-function summarise(plan: readonly PlannedPerson[], dryRun: boolean, openingsCreated: number, addedAddressKeys: string[]): CandidateImportResult {
+function summarise(
+  plan: readonly PlannedPerson[],
+  dryRun: boolean,
+  openingsCreated: number,
+  addedAddressKeys: string[],
+): CandidateImportResult {
   const count = (action: CandidateChanges['action']): number => plan.filter((p) => p.changes.action === action).length;
   const changes = plan.flatMap(({ person, changes }): ImportedChange[] =>
-    changes.action === 'unchanged' ? [] : [{ line: person.line, action: changes.action, name: person.name, fields: changes.fields }],
+    changes.action === 'unchanged'
+      ? []
+      : [{ line: person.line, action: changes.action, name: person.name, fields: changes.fields }],
   );
   return {
     dryRun,

@@ -21,8 +21,15 @@ function row(line: number, name: string, emails: string, extra: Partial<Candidat
 }
 
 const library: LibraryLookups = {
-  recruiterIdByKey: new Map([['alice@agency.example', 1], ['al@agency.example', 1]]),
-  candidateIdByKey: new Map([['ann@example.com', 7], ['ann@work.example', 7], ['bob@example.com', 8]]),
+  recruiterIdByKey: new Map([
+    ['alice@agency.example', 1],
+    ['al@agency.example', 1],
+  ]),
+  candidateIdByKey: new Map([
+    ['ann@example.com', 7],
+    ['ann@work.example', 7],
+    ['bob@example.com', 8],
+  ]),
   suppressedKeys: new Set(['gone@example.com']),
 };
 
@@ -44,8 +51,13 @@ describe('matchCandidateRows', () => {
 
   it('merges rows about one person (one per runner-up decision)', () => {
     const { people, problems } = match(
-      row(2, 'Cy Young', 'cy@example.com', { status: 'active', outcome: { opening: 'Rep', client: 'Acme', decidedAt: null } }),
-      row(3, 'cy  young', 'cy@example.com; cy@home.example', { outcome: { opening: 'Nurse', client: 'Clinic', decidedAt: null } }),
+      row(2, 'Cy Young', 'cy@example.com', {
+        status: 'active',
+        outcome: { opening: 'Rep', client: 'Acme', decidedAt: null },
+      }),
+      row(3, 'cy  young', 'cy@example.com; cy@home.example', {
+        outcome: { opening: 'Nurse', client: 'Clinic', decidedAt: null },
+      }),
     );
     expect(problems).toEqual([]);
     expect(people).toHaveLength(1);

@@ -56,7 +56,9 @@ export function libraryProblems(row: CandidateRow, lookups: LibraryLookups): Lin
     }
   }
   if (existingIds(row, lookups).size > 1) {
-    problems.push(`the addresses ${row.addresses.map((a) => a.email).join(', ')} belong to different library candidates`);
+    problems.push(
+      `the addresses ${row.addresses.map((a) => a.email).join(', ')} belong to different library candidates`,
+    );
   }
   return problems.map((message) => ({ line: row.line, message }));
 }
@@ -71,7 +73,10 @@ function groupRows(rows: readonly CandidateRow[], lookups: LibraryLookups): Cand
   };
   const firstRowOf = new Map<string, number>();
   rows.forEach((row, i) => {
-    const handles = [...row.addresses.map((a) => `address:${a.key}`), ...[...existingIds(row, lookups)].map((id) => `candidate:${id}`)];
+    const handles = [
+      ...row.addresses.map((a) => `address:${a.key}`),
+      ...[...existingIds(row, lookups)].map((id) => `candidate:${id}`),
+    ];
     for (const handle of handles) {
       const first = firstRowOf.get(handle);
       if (first === undefined) firstRowOf.set(handle, i);
@@ -91,20 +96,38 @@ function mergeGroup(group: readonly CandidateRow[], lookups: LibraryLookups, pro
   const ids = new Set(group.flatMap((row) => [...existingIds(row, lookups)]));
   if (ids.size > 1 && !group.some((row) => existingIds(row, lookups).size > 1)) {
     const lines = group.map((row) => row.line).join(', ');
-    problems.push({ line: first.line, message: `lines ${lines} share addresses but match different library candidates` });
+    problems.push({
+      line: first.line,
+      message: `lines ${lines} share addresses but match different library candidates`,
+    });
   }
   for (const row of rest) {
     if (personNameKey(row.name) !== personNameKey(first.name)) problems.push(differentPerson(row, group));
   }
-  const given = <T>(column: string, pick: (row: CandidateRow) => T | null, identify: (value: T) => string = String): T | null =>
-    firstGiven(group, column, pick, identify, problems);
-  const owner = given('owner', (row) => row.owner, (address) => address.key);
+  const given = <T>(
+    column: string,
+    pick: (row: CandidateRow) => T | null,
+    identify: (value: T) => string = String,
+  ): T | null => firstGiven(group, column, pick, identify, problems);
+  const owner = given(
+    'owner',
+    (row) => row.owner,
+    (address) => address.key,
+  );
   return {
     line: first.line,
     candidateId: ids.size === 1 ? ([...ids][0] ?? null) : null,
     name: first.name,
-    addresses: uniqueBy(group.flatMap((row) => row.addresses), (address) => address.key),
-    skills: group.some((row) => row.skills) ? uniqueBy(group.flatMap((row) => row.skills ?? []), (s) => s.key) : null,
+    addresses: uniqueBy(
+      group.flatMap((row) => row.addresses),
+      (address) => address.key,
+    ),
+    skills: group.some((row) => row.skills)
+      ? uniqueBy(
+          group.flatMap((row) => row.skills ?? []),
+          (s) => s.key,
+        )
+      : null,
     status: given('status', (row) => row.status),
     ownerId: owner ? (lookups.recruiterIdByKey.get(owner.key) ?? null) : null,
     cadenceDays: given('cadence_days', (row) => row.cadenceDays),
@@ -165,11 +188,17 @@ function differentPerson(row: CandidateRow, group: readonly CandidateRow[]): Lin
     if (other === row || personNameKey(other.name) === personNameKey(row.name)) continue;
     const shared = other.addresses.find((address) => keys.has(address.key));
     if (shared) {
-      return { line: row.line, message: `${shared.email} is also on line ${other.line} for a different person ("${other.name}")` };
+      return {
+        line: row.line,
+        message: `${shared.email} is also on line ${other.line} for a different person ("${other.name}")`,
+      };
     }
   }
   const other = group[0] as CandidateRow;
-  return { line: row.line, message: `"${row.name}" matches the same library candidate as line ${other.line} ("${other.name}")` };
+  return {
+    line: row.line,
+    message: `"${row.name}" matches the same library candidate as line ${other.line} ("${other.name}")`,
+  };
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

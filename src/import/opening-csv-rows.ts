@@ -4,7 +4,14 @@
 import type { OpeningStatus } from '../db/schema.js';
 import { addressKey } from '../core/email-address.js';
 import { parseIsoDate } from '../core/iso-date.js';
-import { cleanText, openingKey, OPENING_STATUS_HINT, parseOpeningStatus, parseSkills, type Skill } from '../core/library-fields.js';
+import {
+  cleanText,
+  openingKey,
+  OPENING_STATUS_HINT,
+  parseOpeningStatus,
+  parseSkills,
+  type Skill,
+} from '../core/library-fields.js';
 import { DATE_HINT } from './candidate-csv-rows.js';
 import type { CsvRecord } from './csv-table.js';
 import type { LineProblem } from './line-problems.js';
@@ -49,13 +56,15 @@ export function readOpeningRows(
 
     const statusText = cell('status');
     const status = statusText === null ? null : parseOpeningStatus(statusText);
-    if (statusText !== null && status === null) found.push(`unknown status "${statusText}" (use ${OPENING_STATUS_HINT})`);
+    if (statusText !== null && status === null)
+      found.push(`unknown status "${statusText}" (use ${OPENING_STATUS_HINT})`);
 
     const ownerText = cell('owner');
     const ownerKey = ownerText === null ? null : addressKey(ownerText);
     const ownerId = ownerKey === null ? null : (recruiterIdByKey.get(ownerKey) ?? null);
     if (ownerText !== null && ownerKey === null) found.push(`owner "${ownerText}" is not an email address`);
-    else if (ownerText !== null && ownerId === null) found.push(`unknown owner "${ownerText}" (add them first: keepwarm recruiter add)`);
+    else if (ownerText !== null && ownerId === null)
+      found.push(`unknown owner "${ownerText}" (add them first: keepwarm recruiter add)`);
 
     const openedText = cell('opened_at');
     const openedAt = openedText === null ? null : parseIsoDate(openedText);
@@ -65,8 +74,14 @@ export function readOpeningRows(
     if (found.length > 0) problems.push(...found.map((message) => ({ line: record.line, message })));
     else {
       rows.push({
-        line: record.line, title: title ?? '', client: client ?? '', key,
-        skills: skillsText === null ? null : parseSkills(skillsText), status, ownerId, openedAt,
+        line: record.line,
+        title: title ?? '',
+        client: client ?? '',
+        key,
+        skills: skillsText === null ? null : parseSkills(skillsText),
+        status,
+        ownerId,
+        openedAt,
       });
     }
   }

@@ -57,12 +57,27 @@ export async function addRecruiter(
     let recruiterId = id;
     if (recruiterId === null) {
       // A new recruiter gets the agency's digest day and time (config `digest`) unless told otherwise.
-      const defaults = options.defaults ? { digest_day: options.defaults.digestDay, digest_time: options.defaults.digestTime } : {};
-      recruiterId = await insertRecruiter(trx, input.email.trim(), { ...defaults, ...columns, name: columns.name ?? '' }, options.now);
-      await recordAudit(trx, { actor, action: 'create', entity: 'recruiter', entityId: recruiterId, detail: { fields } }, options.now);
+      const defaults = options.defaults
+        ? { digest_day: options.defaults.digestDay, digest_time: options.defaults.digestTime }
+        : {};
+      recruiterId = await insertRecruiter(
+        trx,
+        input.email.trim(),
+        { ...defaults, ...columns, name: columns.name ?? '' },
+        options.now,
+      );
+      await recordAudit(
+        trx,
+        { actor, action: 'create', entity: 'recruiter', entityId: recruiterId, detail: { fields } },
+        options.now,
+      );
     } else if (fields.length > 0) {
       await updateRecruiter(trx, recruiterId, columns, options.now);
-      await recordAudit(trx, { actor, action: 'update', entity: 'recruiter', entityId: recruiterId, detail: { fields } }, options.now);
+      await recordAudit(
+        trx,
+        { actor, action: 'update', entity: 'recruiter', entityId: recruiterId, detail: { fields } },
+        options.now,
+      );
     }
     await insertRecruiterAliases(trx, recruiterId, newAliases);
     const recruiter = (await listRecruiters(trx)).find((r) => r.id === recruiterId) as RecruiterListing;
@@ -79,13 +94,18 @@ function checkInput(input: RecruiterInput): { key: string; aliases: Address[]; c
   for (const alias of invalid) problems.push(`alias "${alias}" is not an email address`);
   const name = cleanText(input.name);
   if (name.length === 0) problems.push('the name is empty');
-  if (input.timezone !== undefined && !isTimeZone(input.timezone)) problems.push(`"${input.timezone}" is not an IANA time zone`);
-  if (input.digestDay !== undefined && !(Number.isInteger(input.digestDay) && input.digestDay >= 1 && input.digestDay <= 7)) {
+  if (input.timezone !== undefined && !isTimeZone(input.timezone))
+    problems.push(`"${input.timezone}" is not an IANA time zone`);
+  if (
+    input.digestDay !== undefined &&
+    !(Number.isInteger(input.digestDay) && input.digestDay >= 1 && input.digestDay <= 7)
+  ) {
     problems.push('the digest day must be 1 (Monday) to 7 (Sunday)');
   }
   const digestTime = input.digestTime === undefined ? undefined : parseDigestTime(input.digestTime);
   if (digestTime === null) problems.push(`digest time "${input.digestTime}" is not HH:MM`);
-  if (problems.length > 0 || key === null) throw new KeepwarmError('invalid_input', 'the recruiter cannot be saved', { details: problems });
+  if (problems.length > 0 || key === null)
+    throw new KeepwarmError('invalid_input', 'the recruiter cannot be saved', { details: problems });
   const columns: RecruiterColumns = { name };
   if (input.timezone !== undefined) columns.timezone = input.timezone;
   if (input.digestDay !== undefined) columns.digest_day = input.digestDay;
@@ -95,7 +115,10 @@ function checkInput(input: RecruiterInput): { key: string; aliases: Address[]; c
 
 function changedFields(before: RecruiterListing, columns: RecruiterColumns): string[] {
   const current: Record<keyof RecruiterColumns, unknown> = {
-    name: before.name, timezone: before.timezone, digest_day: before.digestDay, digest_time: before.digestTime,
+    name: before.name,
+    timezone: before.timezone,
+    digest_day: before.digestDay,
+    digest_time: before.digestTime,
   };
   return (Object.keys(columns) as (keyof RecruiterColumns)[]).filter((column) => columns[column] !== current[column]);
 }

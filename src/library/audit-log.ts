@@ -34,7 +34,11 @@ export interface AuditRecord {
   detail: unknown;
 }
 
-export async function auditEntriesFor(db: Kysely<Database>, entity: AuditEntity, entityId: number): Promise<AuditRecord[]> {
+export async function auditEntriesFor(
+  db: Kysely<Database>,
+  entity: AuditEntity,
+  entityId: number,
+): Promise<AuditRecord[]> {
   const rows = await db
     .selectFrom('audit_log')
     .select(['at', 'actor', 'action', 'detail'])

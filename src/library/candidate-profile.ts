@@ -14,7 +14,13 @@ export interface CandidateProfile {
   snoozedUntil: string | null;
   snoozeReason: string | null;
   owner: string | null;
-  outcomes: { opening: string; client: string; stage: OutcomeStage; decidedAt: string | null; feedbackNotes: string | null }[];
+  outcomes: {
+    opening: string;
+    client: string;
+    stage: OutcomeStage;
+    decidedAt: string | null;
+    feedbackNotes: string | null;
+  }[];
   interactions: {
     at: string;
     direction: Direction;
@@ -30,7 +36,15 @@ export async function loadCandidateProfile(db: Kysely<Database>, candidateId: nu
   const candidate = await db
     .selectFrom('candidates as c')
     .leftJoin('recruiters as r', 'r.id', 'c.owner_recruiter_id')
-    .select(['c.name', 'c.status', 'c.notes', 'c.cadence_days', 'c.snoozed_until', 'c.snooze_reason', 'r.email as owner'])
+    .select([
+      'c.name',
+      'c.status',
+      'c.notes',
+      'c.cadence_days',
+      'c.snoozed_until',
+      'c.snooze_reason',
+      'r.email as owner',
+    ])
     .where('c.id', '=', candidateId)
     .executeTakeFirstOrThrow();
   const emails = await db
@@ -40,7 +54,12 @@ export async function loadCandidateProfile(db: Kysely<Database>, candidateId: nu
     .orderBy('is_primary', 'desc')
     .orderBy('id')
     .execute();
-  const skills = await db.selectFrom('candidate_skills').select('skill').where('candidate_id', '=', candidateId).orderBy(sql`rowid`).execute();
+  const skills = await db
+    .selectFrom('candidate_skills')
+    .select('skill')
+    .where('candidate_id', '=', candidateId)
+    .orderBy(sql`rowid`)
+    .execute();
   const outcomes = await db
     .selectFrom('outcomes as o')
     .innerJoin('openings as p', 'p.id', 'o.opening_id')
@@ -60,7 +79,13 @@ export async function loadCandidateProfile(db: Kysely<Database>, candidateId: nu
     snoozedUntil: candidate.snoozed_until,
     snoozeReason: candidate.snooze_reason,
     owner: candidate.owner,
-    outcomes: outcomes.map((o) => ({ opening: o.title, client: o.client, stage: o.stage, decidedAt: o.decided_at, feedbackNotes: o.feedback_notes })),
+    outcomes: outcomes.map((o) => ({
+      opening: o.title,
+      client: o.client,
+      stage: o.stage,
+      decidedAt: o.decided_at,
+      feedbackNotes: o.feedback_notes,
+    })),
     interactions: timeline.map(({ interaction: i, signals, sources }) => ({
       at: i.occurred_at,
       direction: i.direction,

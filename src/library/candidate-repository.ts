@@ -17,10 +17,17 @@ export interface CandidateColumns {
   owner_recruiter_id?: number | null;
 }
 
-export async function candidateIdsByAddressKeys(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, number>> {
+export async function candidateIdsByAddressKeys(
+  db: Kysely<Database>,
+  keys: readonly string[],
+): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   for (const chunk of chunks([...new Set(keys)])) {
-    const rows = await db.selectFrom('candidate_emails').select(['email_key', 'candidate_id']).where('email_key', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('candidate_emails')
+      .select(['email_key', 'candidate_id'])
+      .where('email_key', 'in', chunk)
+      .execute();
     for (const row of rows) found.set(row.email_key, row.candidate_id);
   }
   return found;
@@ -30,12 +37,20 @@ export async function candidateIdsByAddressKeys(db: Kysely<Database>, keys: read
 export async function requireCandidateIdByAddress(db: Kysely<Database>, email: string): Promise<number> {
   const key = addressKey(email);
   if (key === null) throw new KeepwarmError('invalid_input', `"${email}" is not an email address`);
-  const row = await db.selectFrom('candidate_emails').select('candidate_id').where('email_key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('candidate_emails')
+    .select('candidate_id')
+    .where('email_key', '=', key)
+    .executeTakeFirst();
   if (!row) throw new KeepwarmError('not_found', `no candidate has the address ${email}`);
   return row.candidate_id;
 }
 
-export async function insertCandidate(db: Kysely<Database>, columns: CandidateColumns & { name: string }, now: Date): Promise<number> {
+export async function insertCandidate(
+  db: Kysely<Database>,
+  columns: CandidateColumns & { name: string },
+  now: Date,
+): Promise<number> {
   const stamp = now.toISOString();
   const row = await db
     .insertInto('candidates')
@@ -52,15 +67,26 @@ export async function updateCandidateRow(
   columns: Omit<CandidateUpdate, 'id' | 'created_at' | 'updated_at'>,
   now: Date,
 ): Promise<void> {
-  await db.updateTable('candidates').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', id).execute();
+  await db
+    .updateTable('candidates')
+    .set({ ...columns, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertCandidateAddresses(db: Kysely<Database>, id: number, addresses: readonly Address[], now: Date): Promise<void> {
+export async function insertCandidateAddresses(
+  db: Kysely<Database>,
+  id: number,
+  addresses: readonly Address[],
+  now: Date,
+): Promise<void> {
   if (addresses.length === 0) return;
   const stamp = now.toISOString();
   await db
     .insertInto('candidate_emails')
-    .values(addresses.map((a) => ({ candidate_id: id, email: a.email, email_key: a.key, is_primary: 0, created_at: stamp })))
+    .values(
+      addresses.map((a) => ({ candidate_id: id, email: a.email, email_key: a.key, is_primary: 0, created_at: stamp })),
+    )
     .execute();
 }
 
@@ -72,10 +98,17 @@ export async function setPrimaryAddress(db: Kysely<Database>, id: number, key: s
     .execute();
 }
 
-export async function replaceCandidateSkills(db: Kysely<Database>, id: number, skills: readonly Skill[]): Promise<void> {
+export async function replaceCandidateSkills(
+  db: Kysely<Database>,
+  id: number,
+  skills: readonly Skill[],
+): Promise<void> {
   await db.deleteFrom('candidate_skills').where('candidate_id', '=', id).execute();
   if (skills.length === 0) return;
-  await db.insertInto('candidate_skills').values(skills.map((s) => ({ candidate_id: id, skill: s.skill, skill_key: s.key }))).execute();
+  await db
+    .insertInto('candidate_skills')
+    .values(skills.map((s) => ({ candidate_id: id, skill: s.skill, skill_key: s.key })))
+    .execute();
 }
 
 export interface CandidateListing {
@@ -101,7 +134,12 @@ export async function listCandidates(
     .orderBy('c.name')
     .orderBy('c.id')
     .execute();
-  const skills = await db.selectFrom('candidate_skills').select(['candidate_id', 'skill']).orderBy('candidate_id').orderBy(sql`rowid`).execute();
+  const skills = await db
+    .selectFrom('candidate_skills')
+    .select(['candidate_id', 'skill'])
+    .orderBy('candidate_id')
+    .orderBy(sql`rowid`)
+    .execute();
   const skillsOf = new Map<number, string[]>();
   for (const s of skills) skillsOf.set(s.candidate_id, [...(skillsOf.get(s.candidate_id) ?? []), s.skill]);
   return rows.map((row) => ({ ...row, skills: skillsOf.get(row.id) ?? [] }));

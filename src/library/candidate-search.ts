@@ -74,50 +74,84 @@ const textOf = (filters: CandidateFilters): string => filters.text?.trim() ?? ''
 function textMatches(db: Kysely<Database>, text: string) {
   const key = text.includes('@') ? addressKey(text) : null;
   if (key) return db.selectFrom('candidate_emails').select('candidate_id as id').where('email_key', '=', key);
-  const bySkill = db.selectFrom('candidate_skills').select('candidate_id as id').where('skill_key', '=', skillKey(text));
+  const bySkill = db
+    .selectFrom('candidate_skills')
+    .select('candidate_id as id')
+    .where('skill_key', '=', skillKey(text));
   if (text.length >= 3) {
     // A trigram phrase matches exactly where the text occurs in a name or address (see migration 0003).
     return bySkill
-      .union(sql<{ id: number }>`select rowid as id from candidate_name_search where candidate_name_search match ${phrase(text)}`)
+      .union(
+        sql<{
+          id: number;
+        }>`select rowid as id from candidate_name_search where candidate_name_search match ${phrase(text)}`,
+      )
       .union(
         db
           .selectFrom('candidate_emails')
           .select('candidate_id as id')
-          .where('id', 'in', sql<number>`(select rowid from candidate_email_search where candidate_email_search match ${phrase(text)})`),
+          .where(
+            'id',
+            'in',
+            sql<number>`(select rowid from candidate_email_search where candidate_email_search match ${phrase(text)})`,
+          ),
       );
   }
   // Too short for trigrams: a scan, but of one column and only for one or two characters.
   return bySkill
-    .union(db.selectFrom('candidates').select('id').where(sql<SqlBool>`name like ${likePattern(text)} escape '\\'`))
-    .union(db.selectFrom('candidate_emails').select('candidate_id as id').where(sql<SqlBool>`email like ${likePattern(text)} escape '\\'`));
+    .union(
+      db
+        .selectFrom('candidates')
+        .select('id')
+        .where(sql<SqlBool>`name like ${likePattern(text)} escape '\\'`),
+    )
+    .union(
+      db
+        .selectFrom('candidate_emails')
+        .select('candidate_id as id')
+        .where(sql<SqlBool>`email like ${likePattern(text)} escape '\\'`),
+    );
 }
 
 /** The filters as conditions on `c` (the candidates table), written for the plan (see Plan). */
-function conditions(db: Kysely<Database>, filters: CandidateFilters, plan: Plan, order: CandidateSort, ids?: readonly number[]): Expression<SqlBool>[] {
+function conditions(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  plan: Plan,
+  order: CandidateSort,
+  ids?: readonly number[],
+): Expression<SqlBool>[] {
   const text = textOf(filters);
   // `+column` keeps SQLite from using that column's index for the condition; the value is still bound. A walk
   // by name may still use the status or owner index: (status, name) and (owner, name) are in name order too.
   const unindexed = plan === 'drive' || (plan === 'walk' && order === 'last_contact');
-  const column = (name: 'status' | 'owner_recruiter_id' | 'id', indexed: boolean) => (indexed ? sql.ref(`c.${name}`) : sql`+${sql.ref(`c.${name}`)}`);
+  const column = (name: 'status' | 'owner_recruiter_id' | 'id', indexed: boolean) =>
+    indexed ? sql.ref(`c.${name}`) : sql`+${sql.ref(`c.${name}`)}`;
   const out: Expression<SqlBool>[] = [];
   // A query interpolated into sql`` comes with its own parentheses.
   if (text.length > 0) out.push(sql<SqlBool>`${column('id', plan !== 'walk')} in ${textMatches(db, text)}`);
   if (filters.status) out.push(sql<SqlBool>`${column('status', !unindexed)} = ${filters.status}`);
   if (filters.owner === 'none') out.push(sql<SqlBool>`${column('owner_recruiter_id', !unindexed)} is null`);
-  else if (filters.owner !== undefined) out.push(sql<SqlBool>`${column('owner_recruiter_id', !unindexed)} = ${filters.owner}`);
+  else if (filters.owner !== undefined)
+    out.push(sql<SqlBool>`${column('owner_recruiter_id', !unindexed)} = ${filters.owner}`);
   if (ids) out.push(sql<SqlBool>`${sql.ref('c.id')} in (${sql.join(ids)})`);
   return out;
 }
 
-const isFiltered = (filters: CandidateFilters): boolean => textOf(filters).length > 0 || filters.status !== undefined || filters.owner !== undefined;
+const isFiltered = (filters: CandidateFilters): boolean =>
+  textOf(filters).length > 0 || filters.status !== undefined || filters.owner !== undefined;
 
-function whereAll<QB extends { where(condition: Expression<SqlBool>): QB }>(query: QB, all: readonly Expression<SqlBool>[]): QB {
+function whereAll<QB extends { where(condition: Expression<SqlBool>): QB }>(
+  query: QB,
+  all: readonly Expression<SqlBool>[],
+): QB {
   return all.reduce((q, condition) => q.where(condition), query);
 }
 
 function orderedIds<DB, TB extends keyof DB>(query: SelectQueryBuilder<DB, TB, { id: number }>): OrderedIds {
   return {
-    page: async (limit, offset) => (limit <= 0 ? [] : (await query.limit(limit).offset(offset).execute()).map((r) => r.id)),
+    page: async (limit, offset) =>
+      limit <= 0 ? [] : (await query.limit(limit).offset(offset).execute()).map((r) => r.id),
     async *each() {
       for await (const row of query.stream()) yield row.id;
     },
@@ -133,7 +167,10 @@ export function walkIsCheaper(matches: number, everyone: number, end: number): b
 }
 
 async function countEveryone(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('candidates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('candidates')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -143,47 +180,94 @@ export async function countCandidates(db: Kysely<Database>, filters: CandidateFi
   if (text.length > 0 && filters.status === undefined && filters.owner === undefined) {
     // Every id the text finds is a candidate's: skills and addresses go with their candidate (foreign keys with
     // cascade), and the name index's rows are removed with the name (migration 0003's triggers).
-    const row = await db.selectFrom(textMatches(db, text).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const row = await db
+      .selectFrom(textMatches(db, text).as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
   const plan: Plan = text.length > 0 ? 'drive' : 'plain';
-  const row = await whereAll(db.selectFrom('candidates as c'), conditions(db, filters, plan, 'name')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await whereAll(db.selectFrom('candidates as c'), conditions(db, filters, plan, 'name'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-function byName(db: Kysely<Database>, filters: CandidateFilters, plan: Plan, ids?: readonly number[], extra: Expression<SqlBool>[] = []): OrderedIds {
-  return orderedIds(whereAll(db.selectFrom('candidates as c'), [...conditions(db, filters, plan, 'name', ids), ...extra]).select('c.id').orderBy('c.name').orderBy('c.id'));
+function byName(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  plan: Plan,
+  ids?: readonly number[],
+  extra: Expression<SqlBool>[] = [],
+): OrderedIds {
+  return orderedIds(
+    whereAll(db.selectFrom('candidates as c'), [...conditions(db, filters, plan, 'name', ids), ...extra])
+      .select('c.id')
+      .orderBy('c.name')
+      .orderBy('c.id'),
+  );
 }
 
 /** Everyone the filters match who has had personal mail, most recent first. */
-function byLastContact(db: Kysely<Database>, filters: CandidateFilters, plan: Plan, ids?: readonly number[]): OrderedIds {
+function byLastContact(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  plan: Plan,
+  ids?: readonly number[],
+): OrderedIds {
   if (!isFiltered(filters) && !ids) {
     // Only candidates have activity rows (a foreign key with cascade), so the index alone is the order.
-    return orderedIds(db.selectFrom('candidate_activity').select('candidate_id as id').orderBy('last_contact_at', 'desc').orderBy('candidate_id', 'desc'));
+    return orderedIds(
+      db
+        .selectFrom('candidate_activity')
+        .select('candidate_id as id')
+        .orderBy('last_contact_at', 'desc')
+        .orderBy('candidate_id', 'desc'),
+    );
   }
   const all = conditions(db, filters, plan, 'last_contact', ids);
   if (plan === 'walk') {
     // Cross join: SQLite keeps the tables in this order, so it walks the activity index and looks each one up.
-    const walk = db.selectFrom('candidate_activity as a').crossJoin('candidates as c').whereRef('c.id', '=', 'a.candidate_id');
-    return orderedIds(whereAll(walk, all).select('c.id').orderBy('a.last_contact_at', 'desc').orderBy('a.candidate_id', 'desc'));
+    const walk = db
+      .selectFrom('candidate_activity as a')
+      .crossJoin('candidates as c')
+      .whereRef('c.id', '=', 'a.candidate_id');
+    return orderedIds(
+      whereAll(walk, all).select('c.id').orderBy('a.last_contact_at', 'desc').orderBy('a.candidate_id', 'desc'),
+    );
   }
   const joined = db.selectFrom('candidates as c').innerJoin('candidate_activity as a', 'a.candidate_id', 'c.id');
   return orderedIds(whereAll(joined, all).select('c.id').orderBy('a.last_contact_at', 'desc').orderBy('c.id', 'desc'));
 }
 
 /** Those the filters match who never had personal mail, by name: the end of the last-contact order. */
-function neverContacted(db: Kysely<Database>, filters: CandidateFilters, plan: Plan, ids?: readonly number[]): OrderedIds {
+function neverContacted(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  plan: Plan,
+  ids?: readonly number[],
+): OrderedIds {
   const none = sql<SqlBool>`not exists (select 1 from candidate_activity as a where a.candidate_id = ${sql.ref('c.id')})`;
   return byName(db, filters, plan === 'walk' ? 'drive' : plan, ids, [none]);
 }
 
-async function countContacted(db: Kysely<Database>, filters: CandidateFilters, plan: Plan, ids?: readonly number[]): Promise<number> {
+async function countContacted(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  plan: Plan,
+  ids?: readonly number[],
+): Promise<number> {
   if (!isFiltered(filters) && !ids) {
-    const row = await db.selectFrom('candidate_activity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const row = await db
+      .selectFrom('candidate_activity')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
   const joined = db.selectFrom('candidates as c').innerJoin('candidate_activity as a', 'a.candidate_id', 'c.id');
-  const row = await whereAll(joined, conditions(db, filters, plan === 'walk' ? 'drive' : plan, 'last_contact', ids)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await whereAll(joined, conditions(db, filters, plan === 'walk' ? 'drive' : plan, 'last_contact', ids))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -191,11 +275,21 @@ async function countContacted(db: Kysely<Database>, filters: CandidateFilters, p
  * A page of the last-contact order: the contacted part first, then the never-contacted by name. The contacted
  * part is counted only when the page reaches past it, so the first pages cost one indexed walk.
  */
-async function lastContactPage(db: Kysely<Database>, filters: CandidateFilters, plan: Plan, limit: number, offset: number, ids?: readonly number[]): Promise<number[]> {
+async function lastContactPage(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  plan: Plan,
+  limit: number,
+  offset: number,
+  ids?: readonly number[],
+): Promise<number[]> {
   const first = await byLastContact(db, filters, plan, ids).page(limit, offset);
   if (first.length === limit) return first;
   const contacted = first.length > 0 ? offset + first.length : await countContacted(db, filters, plan, ids);
-  return [...first, ...(await neverContacted(db, filters, plan, ids).page(limit - first.length, Math.max(0, offset - contacted)))];
+  return [
+    ...first,
+    ...(await neverContacted(db, filters, plan, ids).page(limit - first.length, Math.max(0, offset - contacted))),
+  ];
 }
 
 async function planFor(db: Kysely<Database>, filters: CandidateFilters, total: number, end: number): Promise<Plan> {
@@ -210,9 +304,11 @@ export interface SearchOptions {
   cache?: VersionedCache;
 }
 
-const keeps = (filters: CandidateFilters) => (m: TextMatch): boolean =>
-  (filters.status === undefined || m.status === filters.status) &&
-  (filters.owner === undefined || m.ownerId === (filters.owner === 'none' ? null : filters.owner));
+const keeps =
+  (filters: CandidateFilters) =>
+  (m: TextMatch): boolean =>
+    (filters.status === undefined || m.status === filters.status) &&
+    (filters.owner === undefined || m.ownerId === (filters.owner === 'none' ? null : filters.owner));
 
 /** A page of kept text matches: the other filters and the order applied in memory (and kept for the next page). */
 function pageOfMatches(matches: TextMatches, search: CandidateSearch): { total: number; ids: number[] } {
@@ -226,14 +322,24 @@ async function keptMatches(filters: CandidateFilters, options: SearchOptions): P
   return text.length > 0 && options.textMatches ? options.textMatches(text) : null;
 }
 
-export async function searchCandidates(db: Kysely<Database>, search: CandidateSearch, options: SearchOptions = {}): Promise<CandidatePage> {
+export async function searchCandidates(
+  db: Kysely<Database>,
+  search: CandidateSearch,
+  options: SearchOptions = {},
+): Promise<CandidatePage> {
   const matches = await keptMatches(search, options);
   if (matches) {
     const { total, ids } = pageOfMatches(matches, search);
     return { total, rows: await loadSummaries(db, ids) };
   }
-  const filters: CandidateFilters = { ...(search.text !== undefined ? { text: search.text } : {}), ...(search.status ? { status: search.status } : {}), ...(search.owner !== undefined ? { owner: search.owner } : {}) };
-  const total = options.cache ? await options.cache.get(`count ${JSON.stringify(filters)}`, () => countCandidates(db, filters)) : await countCandidates(db, filters);
+  const filters: CandidateFilters = {
+    ...(search.text !== undefined ? { text: search.text } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.owner !== undefined ? { owner: search.owner } : {}),
+  };
+  const total = options.cache
+    ? await options.cache.get(`count ${JSON.stringify(filters)}`, () => countCandidates(db, filters))
+    : await countCandidates(db, filters);
   if (total === 0 || search.offset >= total) return { total, rows: [] };
   const plan = await planFor(db, search, total, search.offset + search.limit);
   const ids =
@@ -255,25 +361,49 @@ export async function findTextMatches(db: Kysely<Database>, text: string, max: n
     .limit(max + 1)
     .execute();
   if (rows.length > max) return null;
-  return rows.map((r) => ({ id: r.id, status: r.status, ownerId: r.owner_recruiter_id, lastContactAt: r.last_contact_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    ownerId: r.owner_recruiter_id,
+    lastContactAt: r.last_contact_at,
+  }));
 }
 
 /** The ids the filters match, or null when there is no filter (everyone). */
-export async function candidateIdsMatching(db: Kysely<Database>, filters: CandidateFilters, options: SearchOptions = {}): Promise<ReadonlySet<number> | null> {
+export async function candidateIdsMatching(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  options: SearchOptions = {},
+): Promise<ReadonlySet<number> | null> {
   const text = textOf(filters);
   if (!isFiltered(filters)) return null;
   const matches = await keptMatches(filters, options);
-  if (matches) return new Set(matches.idsWhere(JSON.stringify({ status: filters.status ?? null, owner: filters.owner ?? null }), 'name', keeps(filters)));
+  if (matches)
+    return new Set(
+      matches.idsWhere(
+        JSON.stringify({ status: filters.status ?? null, owner: filters.owner ?? null }),
+        'name',
+        keeps(filters),
+      ),
+    );
   if (text.length > 0 && filters.status === undefined && filters.owner === undefined) {
     return new Set((await textMatches(db, text).execute()).map((r) => r.id));
   }
-  const rows = await whereAll(db.selectFrom('candidates as c'), conditions(db, filters, text.length > 0 ? 'drive' : 'plain', 'name')).select('c.id').execute();
+  const rows = await whereAll(
+    db.selectFrom('candidates as c'),
+    conditions(db, filters, text.length > 0 ? 'drive' : 'plain', 'name'),
+  )
+    .select('c.id')
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
 /** Every candidate's id, as one JSON array: 100,000 row objects cost ~50 ms, the array ~10 ms. */
 export async function allCandidateIds(db: Kysely<Database>): Promise<ReadonlySet<number>> {
-  const row = await db.selectFrom('candidates').select(sql<string>`json_group_array(id)`.as('ids')).executeTakeFirst();
+  const row = await db
+    .selectFrom('candidates')
+    .select(sql<string>`json_group_array(id)`.as('ids'))
+    .executeTakeFirst();
   return new Set(JSON.parse(row?.ids ?? '[]') as number[]);
 }
 
@@ -282,14 +412,26 @@ export async function allCandidateIds(db: Kysely<Database>): Promise<ReadonlySet
  * the filters. A small set is bound into the query; a large one is applied while reading the order, which
  * stops as soon as the page is full.
  */
-export async function pageWithin(db: Kysely<Database>, filters: CandidateFilters, sort: CandidateSort, keep: ReadonlySet<number>, limit: number, offset: number): Promise<number[]> {
+export async function pageWithin(
+  db: Kysely<Database>,
+  filters: CandidateFilters,
+  sort: CandidateSort,
+  keep: ReadonlySet<number>,
+  limit: number,
+  offset: number,
+): Promise<number[]> {
   if (limit <= 0 || keep.size === 0) return [];
   const plan: Plan = textOf(filters).length > 0 ? 'drive' : 'plain';
   if (keep.size <= MAX_BOUND_IDS) {
     const ids = [...keep];
-    return sort === 'last_contact' ? lastContactPage(db, filters, plan, limit, offset, ids) : byName(db, filters, plan, ids).page(limit, offset);
+    return sort === 'last_contact'
+      ? lastContactPage(db, filters, plan, limit, offset, ids)
+      : byName(db, filters, plan, ids).page(limit, offset);
   }
-  const orders = sort === 'last_contact' ? [byLastContact(db, filters, plan), neverContacted(db, filters, plan)] : [byName(db, filters, plan)];
+  const orders =
+    sort === 'last_contact'
+      ? [byLastContact(db, filters, plan), neverContacted(db, filters, plan)]
+      : [byName(db, filters, plan)];
   const page: number[] = [];
   let skip = offset;
   for (const order of orders) {
@@ -317,23 +459,36 @@ export async function loadSummaries(db: Kysely<Database>, ids: readonly number[]
     .leftJoin('recruiters as r', 'r.id', 'c.owner_recruiter_id')
     .leftJoin('candidate_activity as a', 'a.candidate_id', 'c.id')
     .leftJoin('candidate_digest as d', 'd.candidate_id', 'c.id')
-    .select(['c.id', 'c.name', 'c.status', 'c.snoozed_until', 'e.email', 'e.bouncing_since', 'r.email as owner_email', 'r.name as owner_name', 'a.last_contact_at', 'd.skills'])
+    .select([
+      'c.id',
+      'c.name',
+      'c.status',
+      'c.snoozed_until',
+      'e.email',
+      'e.bouncing_since',
+      'r.email as owner_email',
+      'r.name as owner_name',
+      'a.last_contact_at',
+      'd.skills',
+    ])
     .where('c.id', 'in', sql<number>`(select value from json_each(${JSON.stringify(ids)}))`)
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id): CandidateSummary[] => {
     const row = byId.get(id);
     if (!row) return [];
-    return [{
-      id,
-      name: row.name,
-      primaryEmail: row.email,
-      bouncing: row.bouncing_since !== null,
-      status: row.status,
-      owner: row.owner_email ? { email: row.owner_email, name: row.owner_name ?? '' } : null,
-      skills: row.skills ? row.skills.split('\x1f') : [],
-      lastContactAt: row.last_contact_at,
-      snoozedUntil: row.snoozed_until,
-    }];
+    return [
+      {
+        id,
+        name: row.name,
+        primaryEmail: row.email,
+        bouncing: row.bouncing_since !== null,
+        status: row.status,
+        owner: row.owner_email ? { email: row.owner_email, name: row.owner_name ?? '' } : null,
+        skills: row.skills ? row.skills.split('\x1f') : [],
+        lastContactAt: row.last_contact_at,
+        snoozedUntil: row.snoozed_until,
+      },
+    ];
   });
 }

@@ -32,7 +32,9 @@ export type TextMatchLookup = (text: string) => Promise<TextMatches | null>;
 export function lastContactOrder(byName: readonly TextMatch[]): TextMatch[] {
   const contacted = byName.filter((m) => m.lastContactAt !== null);
   // As SQLite orders them: ISO-8601 strings compare as their bytes, newest first, then the larger id.
-  contacted.sort((a, b) => (a.lastContactAt! < b.lastContactAt! ? 1 : a.lastContactAt! > b.lastContactAt! ? -1 : b.id - a.id));
+  contacted.sort((a, b) =>
+    a.lastContactAt! < b.lastContactAt! ? 1 : a.lastContactAt! > b.lastContactAt! ? -1 : b.id - a.id,
+  );
   return [...contacted, ...byName.filter((m) => m.lastContactAt === null)];
 }
 

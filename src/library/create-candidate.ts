@@ -8,7 +8,12 @@ import { cleanText } from '../core/library-fields.js';
 import { inWriteTransaction } from '../db/write-transaction.js';
 import { KeepwarmError } from '../errors.js';
 import { recordAudit } from './audit-log.js';
-import { insertCandidate, insertCandidateAddresses, setPrimaryAddress, type CandidateColumns } from './candidate-repository.js';
+import {
+  insertCandidate,
+  insertCandidateAddresses,
+  setPrimaryAddress,
+  type CandidateColumns,
+} from './candidate-repository.js';
 import { recruiterIdsByAddressKey } from './recruiter-repository.js';
 import { isSuppressed } from './suppressions.js';
 import type { BackfillAddresses } from './update-candidate.js';
@@ -31,11 +36,17 @@ export async function createCandidate(
   const problems: string[] = [];
   if (key === null) problems.push(`"${input.email}" is not an email address`);
   if (name.length === 0) problems.push('the name is empty');
-  if (problems.length > 0 || key === null) throw new KeepwarmError('invalid_input', 'the candidate cannot be added', { details: problems });
+  if (problems.length > 0 || key === null)
+    throw new KeepwarmError('invalid_input', 'the candidate cannot be added', { details: problems });
   const candidateId = await inWriteTransaction(db, async (trx) => {
-    const holder = await trx.selectFrom('candidate_emails').select('candidate_id').where('email_key', '=', key).executeTakeFirst();
+    const holder = await trx
+      .selectFrom('candidate_emails')
+      .select('candidate_id')
+      .where('email_key', '=', key)
+      .executeTakeFirst();
     if (holder) throw new KeepwarmError('conflict', `${input.email} already belongs to a candidate`);
-    if (await isSuppressed(trx, key)) throw new KeepwarmError('conflict', `${input.email} belongs to a person erased on request`);
+    if (await isSuppressed(trx, key))
+      throw new KeepwarmError('conflict', `${input.email} belongs to a person erased on request`);
     const columns: CandidateColumns & { name: string } = { name };
     if (input.status) columns.status = input.status;
     if (input.owner) {
@@ -46,7 +57,17 @@ export async function createCandidate(
     const id = await insertCandidate(trx, columns, options.now);
     await insertCandidateAddresses(trx, id, [{ email: input.email.trim(), key }], options.now);
     await setPrimaryAddress(trx, id, key);
-    await recordAudit(trx, { actor: options.actor ?? 'cli', action: 'create', entity: 'candidate', entityId: id, detail: { fields: Object.keys(columns) } }, options.now);
+    await recordAudit(
+      trx,
+      {
+        actor: options.actor ?? 'cli',
+        action: 'create',
+        entity: 'candidate',
+        entityId: id,
+        detail: { fields: Object.keys(columns) },
+      },
+      options.now,
+    );
     return id;
   });
   await options.backfill?.(candidateId, [key]);

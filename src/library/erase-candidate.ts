@@ -28,10 +28,19 @@ export interface ErasureResult {
 
 export async function planErasure(db: Kysely<Database>, email: string): Promise<ErasurePlan> {
   const candidateId = await requireCandidateIdByAddress(db, email);
-  const { name } = await db.selectFrom('candidates').select('name').where('id', '=', candidateId).executeTakeFirstOrThrow();
-  const emails = await db.selectFrom('candidate_emails').select(['email', 'email_key']).where('candidate_id', '=', candidateId).execute();
+  const { name } = await db
+    .selectFrom('candidates')
+    .select('name')
+    .where('id', '=', candidateId)
+    .executeTakeFirstOrThrow();
+  const emails = await db
+    .selectFrom('candidate_emails')
+    .select(['email', 'email_key'])
+    .where('candidate_id', '=', candidateId)
+    .execute();
   const keys = emails.map((e) => e.email_key);
-  const count = async (query: Promise<{ n: number | string | bigint } | undefined>): Promise<number> => Number((await query)?.n ?? 0);
+  const count = async (query: Promise<{ n: number | string | bigint } | undefined>): Promise<number> =>
+    Number((await query)?.n ?? 0);
   const interactionIds = db.selectFrom('interactions').select('id').where('candidate_id', '=', candidateId);
   return {
     candidateId,
@@ -39,36 +48,109 @@ export async function planErasure(db: Kysely<Database>, email: string): Promise<
     addresses: emails.map((e) => e.email),
     rows: {
       addresses: emails.length,
-      skills: await count(db.selectFrom('candidate_skills').select((eb) => eb.fn.countAll().as('n')).where('candidate_id', '=', candidateId).executeTakeFirst()),
-      outcomes: await count(db.selectFrom('outcomes').select((eb) => eb.fn.countAll().as('n')).where('candidate_id', '=', candidateId).executeTakeFirst()),
-      interactions: await count(db.selectFrom('interactions').select((eb) => eb.fn.countAll().as('n')).where('candidate_id', '=', candidateId).executeTakeFirst()),
-      interactionSignals: await count(db.selectFrom('interaction_signals').select((eb) => eb.fn.countAll().as('n')).where('interaction_id', 'in', interactionIds).executeTakeFirst()),
-      interactionSources: await count(db.selectFrom('interaction_sources').select((eb) => eb.fn.countAll().as('n')).where('interaction_id', 'in', interactionIds).executeTakeFirst()),
-      unmatchedTriage: await count(db.selectFrom('unmatched_addresses').select((eb) => eb.fn.countAll().as('n')).where('email_key', 'in', keys).executeTakeFirst()),
-      neverLog: await count(db.selectFrom('never_log').select((eb) => eb.fn.countAll().as('n')).where('email_key', 'in', keys).executeTakeFirst()),
-      auditDetails: await count(db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('entity', '=', 'candidate').where('entity_id', '=', candidateId).executeTakeFirst()),
+      skills: await count(
+        db
+          .selectFrom('candidate_skills')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('candidate_id', '=', candidateId)
+          .executeTakeFirst(),
+      ),
+      outcomes: await count(
+        db
+          .selectFrom('outcomes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('candidate_id', '=', candidateId)
+          .executeTakeFirst(),
+      ),
+      interactions: await count(
+        db
+          .selectFrom('interactions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('candidate_id', '=', candidateId)
+          .executeTakeFirst(),
+      ),
+      interactionSignals: await count(
+        db
+          .selectFrom('interaction_signals')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('interaction_id', 'in', interactionIds)
+          .executeTakeFirst(),
+      ),
+      interactionSources: await count(
+        db
+          .selectFrom('interaction_sources')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('interaction_id', 'in', interactionIds)
+          .executeTakeFirst(),
+      ),
+      unmatchedTriage: await count(
+        db
+          .selectFrom('unmatched_addresses')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('email_key', 'in', keys)
+          .executeTakeFirst(),
+      ),
+      neverLog: await count(
+        db
+          .selectFrom('never_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('email_key', 'in', keys)
+          .executeTakeFirst(),
+      ),
+      auditDetails: await count(
+        db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('entity', '=', 'candidate')
+          .where('entity_id', '=', candidateId)
+          .executeTakeFirst(),
+      ),
     },
   };
 }
 
-export async function eraseCandidate(db: Kysely<Database>, email: string, options: { now: Date; actor?: string }): Promise<ErasureResult> {
+export async function eraseCandidate(
+  db: Kysely<Database>,
+  email: string,
+  options: { now: Date; actor?: string },
+): Promise<ErasureResult> {
   const plan = await inWriteTransaction(db, async (trx) => {
     const planned = await planErasure(trx, email);
     const { candidateId } = planned;
-    const emails = await trx.selectFrom('candidate_emails').select(['email', 'email_key']).where('candidate_id', '=', candidateId).execute();
+    const emails = await trx
+      .selectFrom('candidate_emails')
+      .select(['email', 'email_key'])
+      .where('candidate_id', '=', candidateId)
+      .execute();
     const keys = emails.map((e) => e.email_key);
     await trx.deleteFrom('unmatched_addresses').where('email_key', 'in', keys).execute();
-    const neverLogIds = (await trx.selectFrom('never_log').select('id').where('email_key', 'in', keys).execute()).map((row) => row.id);
+    const neverLogIds = (await trx.selectFrom('never_log').select('id').where('email_key', 'in', keys).execute()).map(
+      (row) => row.id,
+    );
     await trx.deleteFrom('never_log').where('email_key', 'in', keys).execute();
     await clearAuditDetails(trx, 'never_log', neverLogIds);
     // The sync keeps quarantine rows to retry them; they stay, without anything that names the person.
     for (const address of new Set([...emails.map((e) => e.email.toLowerCase()), ...keys])) {
-      await trx.updateTable('quarantine').set({ sender: null, subject: null, detail: null }).where((eb) => eb(eb.fn('lower', ['sender']), 'like', `%${address}%`)).execute();
+      await trx
+        .updateTable('quarantine')
+        .set({ sender: null, subject: null, detail: null })
+        .where((eb) => eb(eb.fn('lower', ['sender']), 'like', `%${address}%`))
+        .execute();
     }
     await clearAuditDetails(trx, 'candidate', [candidateId]);
     await trx.deleteFrom('candidates').where('id', '=', candidateId).execute();
     await suppressAddressKeys(trx, keys, options.now);
-    await recordAudit(trx, { actor: options.actor ?? 'cli', action: 'erase', entity: 'candidate', entityId: candidateId, detail: { addresses: keys.length } }, options.now);
+    await recordAudit(
+      trx,
+      {
+        actor: options.actor ?? 'cli',
+        action: 'erase',
+        entity: 'candidate',
+        entityId: candidateId,
+        detail: { addresses: keys.length },
+      },
+      options.now,
+    );
     return planned;
   });
   const walCleared = await checkpointWal(db);
@@ -77,5 +159,10 @@ export async function eraseCandidate(db: Kysely<Database>, email: string, option
 
 async function clearAuditDetails(db: Kysely<Database>, entity: string, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('audit_log').set({ detail: null }).where('entity', '=', entity).where('entity_id', 'in', ids).execute();
+  await db
+    .updateTable('audit_log')
+    .set({ detail: null })
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', ids)
+    .execute();
 }

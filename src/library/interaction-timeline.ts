@@ -18,11 +18,23 @@ export async function loadInteractionRecords(db: Kysely<Database>, candidateId: 
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
-  const records = new Map(interactions.map((interaction) => [interaction.id, { interaction, signals: [], sources: [] } as InteractionRecord]));
+  const records = new Map(
+    interactions.map((interaction) => [interaction.id, { interaction, signals: [], sources: [] } as InteractionRecord]),
+  );
   for (const ids of chunks([...records.keys()])) {
-    const signals = await db.selectFrom('interaction_signals').selectAll().where('interaction_id', 'in', ids).orderBy('id').execute();
+    const signals = await db
+      .selectFrom('interaction_signals')
+      .selectAll()
+      .where('interaction_id', 'in', ids)
+      .orderBy('id')
+      .execute();
     for (const signal of signals) records.get(signal.interaction_id)?.signals.push(signal);
-    const sources = await db.selectFrom('interaction_sources').selectAll().where('interaction_id', 'in', ids).orderBy('id').execute();
+    const sources = await db
+      .selectFrom('interaction_sources')
+      .selectAll()
+      .where('interaction_id', 'in', ids)
+      .orderBy('id')
+      .execute();
     for (const source of sources) records.get(source.interaction_id)?.sources.push(source);
   }
   return [...records.values()];

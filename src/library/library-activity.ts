@@ -13,7 +13,11 @@ export interface WeekOfMail {
 }
 
 export async function countCandidatesByStatus(db: Kysely<Database>): Promise<Record<CandidateStatus, number>> {
-  const rows = await db.selectFrom('candidates').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('candidates')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   const counts = Object.fromEntries(CANDIDATE_STATUSES.map((status) => [status, 0])) as Record<CandidateStatus, number>;
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
@@ -26,7 +30,10 @@ export function weekStarts(now: Date, weeks: number, zone: string): DateTime[] {
 }
 
 /** Personal mail per week, outbound and inbound, for the last `weeks` weeks up to `now`. */
-export async function weeklyPersonalMail(db: Kysely<Database>, options: { now: Date; weeks: number; zone: string }): Promise<WeekOfMail[]> {
+export async function weeklyPersonalMail(
+  db: Kysely<Database>,
+  options: { now: Date; weeks: number; zone: string },
+): Promise<WeekOfMail[]> {
   const starts = weekStarts(options.now, options.weeks, options.zone);
   const result: WeekOfMail[] = [];
   for (const start of starts) {

@@ -8,7 +8,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 export async function readLibraryVersion(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ version: number; changes: number }>`select (select data_version from pragma_data_version) as version, total_changes() as changes`.execute(db);
+  const { rows } = await sql<{
+    version: number;
+    changes: number;
+  }>`select (select data_version from pragma_data_version) as version, total_changes() as changes`.execute(db);
   const row = rows[0];
   return `${row?.version ?? 0}:${row?.changes ?? 0}`;
 }

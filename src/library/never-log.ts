@@ -33,16 +33,28 @@ export async function addNeverLog(
   if (key === null) throw new KeepwarmError('invalid_input', `"${email}" is not an email address`);
   const reason = options.reason === undefined ? null : cleanText(options.reason) || null;
   return inWriteTransaction(db, async (trx) => {
-    const current = await trx.selectFrom('never_log').select(['id', 'reason']).where('email_key', '=', key).executeTakeFirst();
+    const current = await trx
+      .selectFrom('never_log')
+      .select(['id', 'reason'])
+      .where('email_key', '=', key)
+      .executeTakeFirst();
     const actor = options.actor ?? 'cli';
     if (!current) {
-      const { id } = await trx.insertInto('never_log').values({ email_key: key, reason, created_at: options.now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('never_log')
+        .values({ email_key: key, reason, created_at: options.now.toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await recordAudit(trx, { actor, action: 'create', entity: 'never_log', entityId: id }, options.now);
       return { action: 'added', emailKey: key };
     }
     if (options.reason === undefined || current.reason === reason) return { action: 'unchanged', emailKey: key };
     await trx.updateTable('never_log').set({ reason }).where('id', '=', current.id).execute();
-    await recordAudit(trx, { actor, action: 'update', entity: 'never_log', entityId: current.id, detail: { fields: ['reason'] } }, options.now);
+    await recordAudit(
+      trx,
+      { actor, action: 'update', entity: 'never_log', entityId: current.id, detail: { fields: ['reason'] } },
+      options.now,
+    );
     return { action: 'updated', emailKey: key };
   });
 }

@@ -8,7 +8,12 @@ export async function findOpeningId(db: Kysely<Database>, title: string, client:
   const row = await db
     .selectFrom('openings')
     .select('id')
-    .where((eb) => eb.and([eb(eb.fn('lower', ['title']), '=', eb.fn('lower', [eb.val(title)])), eb(eb.fn('lower', ['client']), '=', eb.fn('lower', [eb.val(client)]))]))
+    .where((eb) =>
+      eb.and([
+        eb(eb.fn('lower', ['title']), '=', eb.fn('lower', [eb.val(title)])),
+        eb(eb.fn('lower', ['client']), '=', eb.fn('lower', [eb.val(client)])),
+      ]),
+    )
     .executeTakeFirst();
   return row?.id ?? null;
 }
@@ -33,14 +38,26 @@ export async function insertOpening(
   return row.id;
 }
 
-export async function updateOpening(db: Kysely<Database>, id: number, columns: OpeningColumns, now: Date): Promise<void> {
-  await db.updateTable('openings').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', id).execute();
+export async function updateOpening(
+  db: Kysely<Database>,
+  id: number,
+  columns: OpeningColumns,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('openings')
+    .set({ ...columns, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function replaceOpeningSkills(db: Kysely<Database>, id: number, skills: readonly Skill[]): Promise<void> {
   await db.deleteFrom('opening_skills').where('opening_id', '=', id).execute();
   if (skills.length === 0) return;
-  await db.insertInto('opening_skills').values(skills.map((s) => ({ opening_id: id, skill: s.skill, skill_key: s.key }))).execute();
+  await db
+    .insertInto('opening_skills')
+    .values(skills.map((s) => ({ opening_id: id, skill: s.skill, skill_key: s.key })))
+    .execute();
 }
 
 /** Records (or corrects) a runner-up decision; a date left out keeps the one already recorded. */
@@ -54,7 +71,14 @@ export async function upsertRunnerUpOutcome(
   const stamp = now.toISOString();
   await db
     .insertInto('outcomes')
-    .values({ candidate_id: candidateId, opening_id: openingId, stage: 'runner_up', decided_at: decidedAt, created_at: stamp, updated_at: stamp })
+    .values({
+      candidate_id: candidateId,
+      opening_id: openingId,
+      stage: 'runner_up',
+      decided_at: decidedAt,
+      created_at: stamp,
+      updated_at: stamp,
+    })
     .onConflict((oc) =>
       oc.columns(['candidate_id', 'opening_id']).doUpdateSet((eb) => ({
         stage: 'runner_up',

@@ -17,12 +17,24 @@ export interface OptOutAwaiting {
   mail: { at: string; subject: string; snippet: string } | null;
 }
 
-export async function listOptOutsAwaiting(db: Kysely<Database>, options: { limit?: number } = {}): Promise<OptOutAwaiting[]> {
+export async function listOptOutsAwaiting(
+  db: Kysely<Database>,
+  options: { limit?: number } = {},
+): Promise<OptOutAwaiting[]> {
   const rows = await db
     .selectFrom('candidates as c')
     .leftJoin('interactions as i', 'i.id', 'c.opt_out_interaction_id')
     .leftJoin('candidate_emails as e', (join) => join.onRef('e.candidate_id', '=', 'c.id').on('e.is_primary', '=', 1))
-    .select(['c.id', 'c.name', 'c.opt_out_detected_at', 'c.previous_status', 'e.email', 'i.occurred_at', 'i.subject', 'i.snippet'])
+    .select([
+      'c.id',
+      'c.name',
+      'c.opt_out_detected_at',
+      'c.previous_status',
+      'e.email',
+      'i.occurred_at',
+      'i.subject',
+      'i.snippet',
+    ])
     .where('c.status', '=', 'do_not_contact')
     .where('c.opt_out_detected_at', 'is not', null)
     .orderBy('c.opt_out_detected_at', 'desc')
@@ -58,10 +70,23 @@ export async function reviewOptOut(
     }
     const status: CandidateStatus = review === 'confirm' ? 'do_not_contact' : (current.previous_status ?? 'runner_up');
     // The triggering interaction stays linked after a confirmation, as the record of why contact stopped.
-    const cleared = review === 'confirm' ? { opt_out_detected_at: null } : { opt_out_detected_at: null, opt_out_interaction_id: null };
+    const cleared =
+      review === 'confirm'
+        ? { opt_out_detected_at: null }
+        : { opt_out_detected_at: null, opt_out_interaction_id: null };
     await updateCandidateRow(trx, candidateId, { status, previous_status: null, ...cleared }, options.now);
     const detail = { status: { from: current.status, to: status } };
-    await recordAudit(trx, { actor: options.actor ?? 'cli', action: `${review}_opt_out`, entity: 'candidate', entityId: candidateId, detail }, options.now);
+    await recordAudit(
+      trx,
+      {
+        actor: options.actor ?? 'cli',
+        action: `${review}_opt_out`,
+        entity: 'candidate',
+        entityId: candidateId,
+        detail,
+      },
+      options.now,
+    );
     return { status };
   });
 }

@@ -59,7 +59,12 @@ export interface RecruiterColumns {
   digest_time?: string;
 }
 
-export async function insertRecruiter(db: Kysely<Database>, email: string, columns: RecruiterColumns & { name: string }, now: Date): Promise<number> {
+export async function insertRecruiter(
+  db: Kysely<Database>,
+  email: string,
+  columns: RecruiterColumns & { name: string },
+  now: Date,
+): Promise<number> {
   const stamp = now.toISOString();
   const row = await db
     .insertInto('recruiters')
@@ -69,11 +74,27 @@ export async function insertRecruiter(db: Kysely<Database>, email: string, colum
   return row.id;
 }
 
-export async function updateRecruiter(db: Kysely<Database>, id: number, columns: RecruiterColumns, now: Date): Promise<void> {
-  await db.updateTable('recruiters').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', id).execute();
+export async function updateRecruiter(
+  db: Kysely<Database>,
+  id: number,
+  columns: RecruiterColumns,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('recruiters')
+    .set({ ...columns, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertRecruiterAliases(db: Kysely<Database>, id: number, aliasKeys: readonly string[]): Promise<void> {
+export async function insertRecruiterAliases(
+  db: Kysely<Database>,
+  id: number,
+  aliasKeys: readonly string[],
+): Promise<void> {
   if (aliasKeys.length === 0) return;
-  await db.insertInto('recruiter_aliases').values(aliasKeys.map((email) => ({ recruiter_id: id, email }))).execute();
+  await db
+    .insertInto('recruiter_aliases')
+    .values(aliasKeys.map((email) => ({ recruiter_id: id, email })))
+    .execute();
 }

@@ -30,12 +30,26 @@ export async function snoozeCandidate(
   }
   return inWriteTransaction(db, async (trx) => {
     const candidateId = await requireCandidateIdByAddress(trx, email);
-    const current = await trx.selectFrom('candidates').select(['snoozed_until', 'snooze_reason']).where('id', '=', candidateId).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom('candidates')
+      .select(['snoozed_until', 'snooze_reason'])
+      .where('id', '=', candidateId)
+      .executeTakeFirstOrThrow();
     const changed = current.snoozed_until !== until || current.snooze_reason !== reason;
     if (changed) {
       await updateCandidateRow(trx, candidateId, { snoozed_until: until, snooze_reason: reason }, options.now);
       const action = until === null ? 'unsnooze' : 'snooze';
-      await recordAudit(trx, { actor: options.actor ?? 'cli', action, entity: 'candidate', entityId: candidateId, detail: until ? { until } : null }, options.now);
+      await recordAudit(
+        trx,
+        {
+          actor: options.actor ?? 'cli',
+          action,
+          entity: 'candidate',
+          entityId: candidateId,
+          detail: until ? { until } : null,
+        },
+        options.now,
+      );
     }
     return { candidateId, changed, snoozedUntil: until, snoozeReason: reason };
   });

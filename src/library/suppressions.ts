@@ -6,7 +6,11 @@ import { suppressionHash } from '../core/suppression-hash.js';
 import { chunks } from './candidate-state.js';
 
 export async function isSuppressed(db: Kysely<Database>, addressKey: string): Promise<boolean> {
-  const row = await db.selectFrom('suppressions').select('email_hash').where('email_hash', '=', suppressionHash(addressKey)).executeTakeFirst();
+  const row = await db
+    .selectFrom('suppressions')
+    .select('email_hash')
+    .where('email_hash', '=', suppressionHash(addressKey))
+    .executeTakeFirst();
   return row !== undefined;
 }
 

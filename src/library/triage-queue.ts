@@ -40,21 +40,60 @@ export async function listUnmatched(db: Kysely<Database>, options: { limit?: num
     .orderBy('u.id', 'desc')
     .limit(options.limit ?? 200)
     .execute();
-  return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, messageCount: r.message_count, lastSeenAt: r.last_seen_at, recruiter: r.recruiter }));
-}
-
-export async function listQuarantined(db: Kysely<Database>, options: { limit?: number } = {}): Promise<QuarantinedEntry[]> {
-  const rows = await db.selectFrom('quarantine').selectAll().where('resolved_at', 'is', null).orderBy('updated_at', 'desc').limit(options.limit ?? 200).execute();
   return rows.map((r) => ({
-    id: r.id, mailbox: r.mailbox, folder: r.folder, uid: r.uid, sender: r.sender, subject: r.subject,
-    reason: r.reason, detail: r.detail, attempts: r.attempts, at: r.updated_at,
+    id: r.id,
+    email: r.email,
+    displayName: r.display_name,
+    messageCount: r.message_count,
+    lastSeenAt: r.last_seen_at,
+    recruiter: r.recruiter,
   }));
 }
 
-export async function requireUnmatched(db: Kysely<Database>, id: number): Promise<UnmatchedEntry & { emailKey: string }> {
-  const row = await db.selectFrom('unmatched_addresses').select(['id', 'email', 'email_key', 'display_name', 'message_count', 'last_seen_at']).where('id', '=', id).executeTakeFirst();
+export async function listQuarantined(
+  db: Kysely<Database>,
+  options: { limit?: number } = {},
+): Promise<QuarantinedEntry[]> {
+  const rows = await db
+    .selectFrom('quarantine')
+    .selectAll()
+    .where('resolved_at', 'is', null)
+    .orderBy('updated_at', 'desc')
+    .limit(options.limit ?? 200)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    mailbox: r.mailbox,
+    folder: r.folder,
+    uid: r.uid,
+    sender: r.sender,
+    subject: r.subject,
+    reason: r.reason,
+    detail: r.detail,
+    attempts: r.attempts,
+    at: r.updated_at,
+  }));
+}
+
+export async function requireUnmatched(
+  db: Kysely<Database>,
+  id: number,
+): Promise<UnmatchedEntry & { emailKey: string }> {
+  const row = await db
+    .selectFrom('unmatched_addresses')
+    .select(['id', 'email', 'email_key', 'display_name', 'message_count', 'last_seen_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new KeepwarmError('not_found', 'this triage entry is gone (already handled?)');
-  return { id: row.id, email: row.email, emailKey: row.email_key, displayName: row.display_name, messageCount: row.message_count, lastSeenAt: row.last_seen_at, recruiter: null };
+  return {
+    id: row.id,
+    email: row.email,
+    emailKey: row.email_key,
+    displayName: row.display_name,
+    messageCount: row.message_count,
+    lastSeenAt: row.last_seen_at,
+    recruiter: null,
+  };
 }
 
 /** Hides the address from triage; the sync keeps counting it but it stays hidden. */
@@ -68,7 +107,11 @@ async function clearAddress(db: Kysely<Database>, emailKey: string): Promise<voi
   await db.deleteFrom('unmatched_addresses').where('email_key', '=', emailKey).execute();
 }
 
-export async function neverLogUnmatched(db: Kysely<Database>, id: number, options: { now: Date; actor?: string; reason?: string }): Promise<void> {
+export async function neverLogUnmatched(
+  db: Kysely<Database>,
+  id: number,
+  options: { now: Date; actor?: string; reason?: string },
+): Promise<void> {
   const entry = await requireUnmatched(db, id);
   await addNeverLog(db, entry.email, options);
   await clearAddress(db, entry.emailKey);
@@ -100,6 +143,12 @@ export async function createFromUnmatched(
 }
 
 export async function resolveQuarantined(db: Kysely<Database>, id: number, now: Date): Promise<void> {
-  const result = await db.updateTable('quarantine').set({ resolved_at: now.toISOString(), updated_at: now.toISOString() }).where('id', '=', id).where('resolved_at', 'is', null).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new KeepwarmError('not_found', 'this quarantined message is gone (already handled?)');
+  const result = await db
+    .updateTable('quarantine')
+    .set({ resolved_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0)
+    throw new KeepwarmError('not_found', 'this quarantined message is gone (already handled?)');
 }

@@ -26,7 +26,16 @@ export async function claimRun(
     if (input.force) {
       const row = await trx
         .insertInto('digest_runs')
-        .values({ recruiter_id: input.recruiterId, iso_week: input.isoWeek, state: 'sending', forced: 1, attempts: 1, claimed_by: input.owner, created_at: now, updated_at: now })
+        .values({
+          recruiter_id: input.recruiterId,
+          iso_week: input.isoWeek,
+          state: 'sending',
+          forced: 1,
+          attempts: 1,
+          claimed_by: input.owner,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { id: row.id, attempts: 1, forced: true };
@@ -41,12 +50,21 @@ export async function claimRun(
     if (!existing) {
       const row = await trx
         .insertInto('digest_runs')
-        .values({ recruiter_id: input.recruiterId, iso_week: input.isoWeek, state: 'sending', attempts: 1, claimed_by: input.owner, created_at: now, updated_at: now })
+        .values({
+          recruiter_id: input.recruiterId,
+          iso_week: input.isoWeek,
+          state: 'sending',
+          attempts: 1,
+          claimed_by: input.owner,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { id: row.id, attempts: 1, forced: false };
     }
-    const retryable = (existing.state === 'failed' || existing.state === 'pending') && existing.attempts < MAX_SEND_ATTEMPTS;
+    const retryable =
+      (existing.state === 'failed' || existing.state === 'pending') && existing.attempts < MAX_SEND_ATTEMPTS;
     if (!retryable || (existing.next_attempt_at !== null && existing.next_attempt_at > now)) return null;
     await trx
       .updateTable('digest_runs')
@@ -67,7 +85,13 @@ export async function finishRun(
   const common = { updated_at: now, message_id: details.messageId, item_count: details.itemCount };
   const set =
     outcome.status === 'accepted' || outcome.status === 'skipped'
-      ? { ...common, state: 'sent' as const, sent_at: outcome.status === 'accepted' ? now : null, last_error: null, next_attempt_at: null }
+      ? {
+          ...common,
+          state: 'sent' as const,
+          sent_at: outcome.status === 'accepted' ? now : null,
+          last_error: null,
+          next_attempt_at: null,
+        }
       : outcome.status === 'unknown'
         ? { ...common, state: 'unknown' as const, last_error: outcome.message }
         : {
@@ -83,7 +107,11 @@ export async function finishRun(
 export async function markAbandonedSends(db: Kysely<Database>, now: Date): Promise<number> {
   const result = await db
     .updateTable('digest_runs')
-    .set({ state: 'unknown', last_error: 'keepwarm stopped while sending; check the recruiter received it', updated_at: now.toISOString() })
+    .set({
+      state: 'unknown',
+      last_error: 'keepwarm stopped while sending; check the recruiter received it',
+      updated_at: now.toISOString(),
+    })
     .where('state', '=', 'sending')
     .where('updated_at', '<', new Date(now.getTime() - ABANDONED_SEND_MS).toISOString())
     .executeTakeFirst();

@@ -28,7 +28,10 @@ export interface DigestScheduler {
 }
 
 export function createDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
-  const timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+  const timers = options.timers ?? {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  };
   const tickMs = options.tickMs ?? 60_000;
   const { db, config } = options.deps;
   let handle: unknown = null;
@@ -38,15 +41,26 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   async function tick(): Promise<SendDigestResult[]> {
     const now = options.now();
     const abandoned = await markAbandonedSends(db, now);
-    if (abandoned > 0) options.logger.warn({ runs: abandoned }, 'digest sends interrupted by a stop are marked unknown, not resent');
-    const recruiters = await db.selectFrom('recruiters').select(['id', 'email', 'timezone', 'digest_day', 'digest_time']).execute();
+    if (abandoned > 0)
+      options.logger.warn({ runs: abandoned }, 'digest sends interrupted by a stop are marked unknown, not resent');
+    const recruiters = await db
+      .selectFrom('recruiters')
+      .select(['id', 'email', 'timezone', 'digest_day', 'digest_time'])
+      .execute();
     const results: SendDigestResult[] = [];
     for (const recruiter of recruiters) {
-      const schedule = { day: recruiter.digest_day, time: recruiter.digest_time, zone: recruiter.timezone ?? config.timezone };
+      const schedule = {
+        day: recruiter.digest_day,
+        time: recruiter.digest_time,
+        zone: recruiter.timezone ?? config.timezone,
+      };
       if (!isDigestDue(now, schedule)) continue;
       const result = await sendDigest(options.deps, recruiter.id, { now });
       if (result.status !== 'already_claimed') {
-        options.logger.info({ recruiter: recruiter.id, isoWeek: result.isoWeek, status: result.status }, 'weekly digest');
+        options.logger.info(
+          { recruiter: recruiter.id, isoWeek: result.isoWeek, status: result.status },
+          'weekly digest',
+        );
       }
       results.push(result);
     }

@@ -24,7 +24,13 @@ export interface SendDigestDeps {
 }
 
 export type SendDigestResult =
-  | { status: 'sent' | 'unknown' | 'failed' | 'skipped_empty'; recruiter: string; isoWeek: string; messageId: string | null; error?: string }
+  | {
+      status: 'sent' | 'unknown' | 'failed' | 'skipped_empty';
+      recruiter: string;
+      isoWeek: string;
+      messageId: string | null;
+      error?: string;
+    }
   | { status: 'already_claimed'; recruiter: string; isoWeek: string };
 
 /** Stable per recruiter and ISO week, so a copy that did get out is recognisable as the same mail. */
@@ -33,14 +39,32 @@ export function digestMessageId(recruiterId: number, isoWeek: string, from: stri
   return `<keepwarm-digest.${recruiterId}.${isoWeek}${resendOf === undefined ? '' : `.resend-${resendOf}`}@${domain}>`;
 }
 
-export async function sendDigest(deps: SendDigestDeps, recruiterId: number, options: { now: Date; force?: boolean }): Promise<SendDigestResult> {
+export async function sendDigest(
+  deps: SendDigestDeps,
+  recruiterId: number,
+  options: { now: Date; force?: boolean },
+): Promise<SendDigestResult> {
   const { db, config } = deps;
   const smtp = config.smtp;
-  if (!smtp) throw new KeepwarmError('config_invalid', 'smtp: not configured, so the digest cannot be sent (see keepwarm.config.example.jsonc)');
-  const recruiter = await db.selectFrom('recruiters').select(['id', 'email', 'name', 'timezone']).where('id', '=', recruiterId).executeTakeFirst();
+  if (!smtp)
+    throw new KeepwarmError(
+      'config_invalid',
+      'smtp: not configured, so the digest cannot be sent (see keepwarm.config.example.jsonc)',
+    );
+  const recruiter = await db
+    .selectFrom('recruiters')
+    .select(['id', 'email', 'name', 'timezone'])
+    .where('id', '=', recruiterId)
+    .executeTakeFirst();
   if (!recruiter) throw new KeepwarmError('not_found', `no recruiter with id ${recruiterId}`);
   const isoWeek = isoWeekOf(options.now, recruiter.timezone ?? config.timezone);
-  const run = await claimRun(db, { recruiterId, isoWeek, now: options.now, owner: deps.owner, force: Boolean(options.force) });
+  const run = await claimRun(db, {
+    recruiterId,
+    isoWeek,
+    now: options.now,
+    owner: deps.owner,
+    force: Boolean(options.force),
+  });
   if (!run) return { status: 'already_claimed', recruiter: recruiter.email, isoWeek };
 
   let prepared: { mail: ReturnType<typeof renderDigestMail>; itemCount: number; messageId: string } | null = null;
@@ -56,7 +80,12 @@ export async function sendDigest(deps: SendDigestDeps, recruiterId: number, opti
   } catch (error) {
     // Nothing was sent: a failure here is safe to retry later.
     const message = (error as Error)?.message ?? String(error);
-    await finishRun(db, run, { status: 'failed', code: 'smtp_transient', message }, { now: options.now, messageId: null, itemCount: 0 });
+    await finishRun(
+      db,
+      run,
+      { status: 'failed', code: 'smtp_transient', message },
+      { now: options.now, messageId: null, itemCount: 0 },
+    );
     return { status: 'failed', recruiter: recruiter.email, isoWeek, messageId: null, error: message };
   }
 

@@ -26,7 +26,9 @@ export async function backfillNewAddresses(
     for (let i = 0; i < addressKeys.length; i += ADDRESSES_PER_SEARCH) {
       for (const result of await service.backfill(addressKeys.slice(i, i + ADDRESSES_PER_SEARCH))) {
         for (const folder of result.folders) addCounts(summary, folder);
-        for (const error of result.errors) if (!summary.errors.includes(`${result.mailbox}: ${error.message}`)) summary.errors.push(`${result.mailbox}: ${error.message}`);
+        for (const error of result.errors)
+          if (!summary.errors.includes(`${result.mailbox}: ${error.message}`))
+            summary.errors.push(`${result.mailbox}: ${error.message}`);
       }
     }
   } finally {

@@ -29,7 +29,8 @@ function decodeWords(value: string): string {
 // or punycode domains, a piece of another shape) goes through mailparser's address parser, which was
 // most of the sync's own time per message (bench P1). A test holds the two to the same answers.
 const PLAIN_VALUE = /^[A-Za-z0-9 .'_@<>,%+-]*$/;
-const PLAIN_MAILBOX = /^(?:([A-Za-z0-9 .'_-]*?) *<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)>|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+))$/;
+const PLAIN_MAILBOX =
+  /^(?:([A-Za-z0-9 .'_-]*?) *<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)>|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+))$/;
 
 /** The addresses of a plain value, or null when it needs the full parser. */
 export function plainAddresses(value: string): MailAddress[] | null {
@@ -89,7 +90,11 @@ export interface HeaderBlockFacts {
  */
 export function readHeaderBlock(headerBlock: Buffer | undefined): HeaderBlockFacts {
   const headers = parseHeaderBlock(headerBlock ?? Buffer.alloc(0));
-  return { facts: factsFromHeaders(headers), bcc: addressesIn(headers.get('bcc')), bareCarriageReturns: hasBareCarriageReturns(headerBlock) };
+  return {
+    facts: factsFromHeaders(headers),
+    bcc: addressesIn(headers.get('bcc')),
+    bareCarriageReturns: hasBareCarriageReturns(headerBlock),
+  };
 }
 
 function factsFromHeaders(headers: Map<string, string[]>): MailFacts {

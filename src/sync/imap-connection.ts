@@ -35,7 +35,9 @@ export function imapFlowOptions(mailbox: MailboxConfig, options: ImapConnectOpti
     // 'starttls' is required, never opportunistic: an attacker could strip the capability.
     doSTARTTLS: tls === 'starttls' ? true : tls === 'none' ? false : undefined,
     tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) },
-    auth: mailbox.accessToken ? { user: mailbox.user, accessToken: mailbox.accessToken } : { user: mailbox.user, pass: mailbox.pass ?? '' },
+    auth: mailbox.accessToken
+      ? { user: mailbox.user, accessToken: mailbox.accessToken }
+      : { user: mailbox.user, pass: mailbox.pass ?? '' },
     logger: options.imapLogger ?? false,
     disableAutoIdle: !options.idle,
     ...(options.idle ? { autoIdleDelay: 500, maxIdleTime: MAX_IDLE_MS } : {}),
@@ -48,7 +50,13 @@ export function imapFlowOptions(mailbox: MailboxConfig, options: ImapConnectOpti
 
 /** Classifies any error from ImapFlow or the socket into a keepwarm code. */
 export function imapErrorCode(error: unknown): ErrorCode {
-  const e = error as { authenticationFailed?: boolean; tlsFailed?: boolean; code?: string; serverResponseCode?: string; message?: string };
+  const e = error as {
+    authenticationFailed?: boolean;
+    tlsFailed?: boolean;
+    code?: string;
+    serverResponseCode?: string;
+    message?: string;
+  };
   if (e?.authenticationFailed || e?.serverResponseCode === 'AUTHENTICATIONFAILED') return 'imap_auth';
   if (e?.tlsFailed) return 'imap_tls';
   const code = e?.code ?? '';
@@ -77,7 +85,10 @@ export async function connectImap(mailbox: MailboxConfig, options: ImapConnectOp
   const client = new ImapFlow(imapFlowOptions(mailbox, options));
   // Without these listeners an 'error' event would be unhandled and end the process.
   client.on('error', (error: Error) => {
-    options.logger.warn({ mailbox: mailbox.name, code: imapErrorCode(error), err: { message: error.message } }, 'imap connection error');
+    options.logger.warn(
+      { mailbox: mailbox.name, code: imapErrorCode(error), err: { message: error.message } },
+      'imap connection error',
+    );
   });
   client.on('close', () => options.logger.debug({ mailbox: mailbox.name }, 'imap connection closed'));
   try {

@@ -28,8 +28,11 @@ export async function importMailFiles(
   let ownerRecruiterId: number | null = null;
   if (options.as) {
     const key = addressKey(options.as);
-    const row = key ? await deps.db.selectFrom('recruiters').select('id').where('email', '=', key).executeTakeFirst() : undefined;
-    if (!row) throw new KeepwarmError('usage', `--as ${options.as}: not a recruiter in the library (keepwarm recruiter add)`);
+    const row = key
+      ? await deps.db.selectFrom('recruiters').select('id').where('email', '=', key).executeTakeFirst()
+      : undefined;
+    if (!row)
+      throw new KeepwarmError('usage', `--as ${options.as}: not a recruiter in the library (keepwarm recruiter add)`);
     ownerRecruiterId = row.id;
   }
   const pool = createParsePool();
@@ -39,14 +42,23 @@ export async function importMailFiles(
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const items = batch.map(toItem);
-    const where: PipelineWhere = { mailbox: 'file', mailboxRole: 'file', folder: '', folderRole: 'inbox', ownerRecruiterId };
+    const where: PipelineWhere = {
+      mailbox: 'file',
+      mailboxRole: 'file',
+      folder: '',
+      folderRole: 'inbox',
+      ownerRecruiterId,
+    };
     const decisions = await pipeline.decide(items, where);
     const decided = batch.map((file, i) => ({
       source: { mailbox: 'file', folder: file.file, uidvalidity: '', uid: file.index, role: 'file' as const },
       decision: decisions.get(items[i]!.uid)!,
     }));
     for (const d of decided) {
-      if (d.decision.action === 'quarantine') summary.failures.push(`${d.source.folder}${d.source.uid ? `#${d.source.uid}` : ''}: ${d.decision.reason} (${d.decision.detail})`);
+      if (d.decision.action === 'quarantine')
+        summary.failures.push(
+          `${d.source.folder}${d.source.uid ? `#${d.source.uid}` : ''}: ${d.decision.reason} (${d.decision.detail})`,
+        );
     }
     addCounts(summary, await writeDecisions(deps.db, decided, null, deps.now().toISOString()));
     batch = [];
@@ -60,7 +72,8 @@ export async function importMailFiles(
     }
     await flush();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') throw new KeepwarmError('not_found', `no such file or folder: ${(error as NodeJS.ErrnoException).path}`);
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT')
+      throw new KeepwarmError('not_found', `no such file or folder: ${(error as NodeJS.ErrnoException).path}`);
     throw error;
   } finally {
     await pool.close();
@@ -74,5 +87,12 @@ function toItem(file: MailFile, index: number): FullItem {
   const lf = file.raw.indexOf('\n\n');
   const headerEnd = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 2 : lf >= 0 ? lf + 1 : file.raw.length;
   const headerBlock = file.raw.subarray(0, headerEnd);
-  return { uid: String(index), ...readHeaderBlock(headerBlock), size: file.raw.length, internalDate: null, source: file.raw, truncated: false };
+  return {
+    uid: String(index),
+    ...readHeaderBlock(headerBlock),
+    size: file.raw.length,
+    internalDate: null,
+    source: file.raw,
+    truncated: false,
+  };
 }

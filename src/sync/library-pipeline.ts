@@ -34,13 +34,19 @@ export interface LibraryPipelineDeps {
   parse?: ParseMail;
 }
 
-
 function whereOf(where: PipelineWhere, facts: MailFacts, directory: Directory): Where {
   // An export imported `--as` a recruiter: their own messages behave like their Sent folder.
   const fromKey = addressKey(facts.from[0]?.address ?? '');
   const ownSent =
-    where.mailboxRole === 'file' && where.ownerRecruiterId !== null && fromKey !== null && directory.recruiterIdByKey.get(fromKey) === where.ownerRecruiterId;
-  return { mailboxRole: where.mailboxRole, folderRole: ownSent ? 'sent' : where.folderRole, ownerRecruiterId: where.ownerRecruiterId };
+    where.mailboxRole === 'file' &&
+    where.ownerRecruiterId !== null &&
+    fromKey !== null &&
+    directory.recruiterIdByKey.get(fromKey) === where.ownerRecruiterId;
+  return {
+    mailboxRole: where.mailboxRole,
+    folderRole: ownSent ? 'sent' : where.folderRole,
+    ownerRecruiterId: where.ownerRecruiterId,
+  };
 }
 
 /**
@@ -58,13 +64,16 @@ function tooManyParties(facts: MailFacts, bcc: readonly unknown[] = []): boolean
 }
 
 function referencedKeysOf(facts: MailFacts): string[] {
-  return [facts.inReplyTo, ...facts.references].map((r) => normaliseMessageId(r)).filter((k): k is string => k !== null);
+  return [facts.inReplyTo, ...facts.references]
+    .map((r) => normaliseMessageId(r))
+    .filter((k): k is string => k !== null);
 }
 
 export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipeline {
   const logAddress = deps.config.logAddress ?? null;
   const ownAddresses = deps.config.smtp ? [bareAddress(deps.config.smtp.from)] : [];
-  const parse: ParseMail = deps.parse ?? (async (source) => factsFromParsedMail(await simpleParser(source, PARSE_OPTIONS)));
+  const parse: ParseMail =
+    deps.parse ?? (async (source) => factsFromParsedMail(await simpleParser(source, PARSE_OPTIONS)));
 
   async function screen(items: readonly HeaderItem[], where: PipelineWhere): Promise<HeaderVerdict[]> {
     const directory = await loadDirectory(deps.db, {
@@ -75,7 +84,8 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
     });
     return items.map((item) => {
       const facts = item.facts;
-      if (tooManyParties(facts, item.bcc)) return { uid: item.uid, needsSource: false, decision: { action: 'ignore', reason: 'mass_mailing' } };
+      if (tooManyParties(facts, item.bcc))
+        return { uid: item.uid, needsSource: false, decision: { action: 'ignore', reason: 'mass_mailing' } };
       if (item.bareCarriageReturns) return { uid: item.uid, needsSource: true, decision: null };
       const fromKey = addressKey(facts.from[0]?.address ?? '');
       const fromRecruiter = fromKey !== null && directory.recruiterIdByKey.has(fromKey);
@@ -90,7 +100,12 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
       if (route.action === 'log') return { uid: item.uid, needsSource: true, decision: null };
       // Decided from the headers alone; interpretMessage applies the same rules (and the kind check
       // for strangers) without a body.
-      const decision = interpretMessage(input(item, null, false), whereOf(where, facts, directory), directory, settings());
+      const decision = interpretMessage(
+        input(item, null, false),
+        whereOf(where, facts, directory),
+        directory,
+        settings(),
+      );
       return { uid: item.uid, needsSource: false, decision };
     });
   }
@@ -109,15 +124,33 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
       }),
     );
     const directory = await loadDirectory(deps.db, {
-      addresses: prepared.flatMap((p) => (p.input ? [...addressesOf(p.input.facts, p.input.bcc), ...(p.input.forwarded ? addressesOf(p.input.forwarded.original) : []), ...deliveryAddresses(p.input.facts)] : [])),
-      messageKeys: prepared.flatMap((p) => (p.input ? [...referencedKeysOf(p.input.facts), ...(p.input.forwarded ? referencedKeysOf(p.input.forwarded.original) : [])] : [])),
+      addresses: prepared.flatMap((p) =>
+        p.input
+          ? [
+              ...addressesOf(p.input.facts, p.input.bcc),
+              ...(p.input.forwarded ? addressesOf(p.input.forwarded.original) : []),
+              ...deliveryAddresses(p.input.facts),
+            ]
+          : [],
+      ),
+      messageKeys: prepared.flatMap((p) =>
+        p.input
+          ? [
+              ...referencedKeysOf(p.input.facts),
+              ...(p.input.forwarded ? referencedKeysOf(p.input.forwarded.original) : []),
+            ]
+          : [],
+      ),
       logAddress,
       ownAddresses,
     });
     const decisions = new Map<string, MessageDecision>();
     for (const { item, input: parsed, failure } of prepared) {
       if (!parsed) {
-        deps.logger.warn({ mailbox: where.mailbox, folder: where.folder, uid: item.uid, err: { message: failure } }, 'message could not be parsed');
+        deps.logger.warn(
+          { mailbox: where.mailbox, folder: where.folder, uid: item.uid, err: { message: failure } },
+          'message could not be parsed',
+        );
         decisions.set(item.uid, {
           action: 'quarantine',
           reason: 'parse_failed',
@@ -133,7 +166,10 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
         continue;
       }
       try {
-        decisions.set(item.uid, interpretMessage(parsed, whereOf(where, parsed.facts, directory), directory, settings()));
+        decisions.set(
+          item.uid,
+          interpretMessage(parsed, whereOf(where, parsed.facts, directory), directory, settings()),
+        );
       } catch (error) {
         decisions.set(item.uid, {
           action: 'quarantine',
@@ -152,7 +188,12 @@ export function createLibraryPipeline(deps: LibraryPipelineDeps): MessagePipelin
     return { authservId: deps.config.authservId ?? null, phrases: deps.config.rules.phrases, now: deps.now() };
   }
 
-  function input(item: HeaderItem, facts: MailFacts | null, truncated: boolean, forwarded: MessageInput['forwarded'] = null): MessageInput {
+  function input(
+    item: HeaderItem,
+    facts: MailFacts | null,
+    truncated: boolean,
+    forwarded: MessageInput['forwarded'] = null,
+  ): MessageInput {
     return { facts: facts ?? item.facts, bcc: item.bcc, internalDate: item.internalDate, truncated, forwarded };
   }
 

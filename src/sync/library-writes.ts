@@ -21,7 +21,12 @@ const SAME_MAIL_WINDOW_MS = 15 * 60_000;
  * the Message-ID. Finds the other copy by candidate, direction, subject and time; when the real one
  * arrives second, it takes over the forward's provisional key.
  */
-async function findSameMail(db: Db, record: MessageRecord, candidateId: number, direction: string): Promise<number | null> {
+async function findSameMail(
+  db: Db,
+  record: MessageRecord,
+  candidateId: number,
+  direction: string,
+): Promise<number | null> {
   const at = Date.parse(record.occurredAt);
   const rows = await db
     .selectFrom('interactions')
@@ -32,13 +37,21 @@ async function findSameMail(db: Db, record: MessageRecord, candidateId: number, 
     .where('occurred_at', '<=', new Date(at + SAME_MAIL_WINDOW_MS).toISOString())
     .execute();
   const match = rows.find(
-    (r) => normaliseSubject(r.subject) === record.subjectKey && (record.inlineForward || r.message_key.startsWith('fwd:')) && r.message_key !== record.messageKey,
+    (r) =>
+      normaliseSubject(r.subject) === record.subjectKey &&
+      (record.inlineForward || r.message_key.startsWith('fwd:')) &&
+      r.message_key !== record.messageKey,
   );
   if (!match) return null;
   if (!record.inlineForward) {
     await db
       .updateTable('interactions')
-      .set({ message_key: record.messageKey, message_id: record.messageId, in_reply_to: record.inReplyTo, occurred_at: record.occurredAt })
+      .set({
+        message_key: record.messageKey,
+        message_id: record.messageId,
+        in_reply_to: record.inReplyTo,
+        occurred_at: record.occurredAt,
+      })
       .where('id', '=', match.id)
       .execute();
   }
@@ -52,7 +65,13 @@ export async function recordMessage(db: Db, record: MessageRecord, source: Sourc
     if (sameMail !== null) {
       await db
         .insertInto('interaction_sources')
-        .values({ interaction_id: sameMail, mailbox: source.mailbox, folder: source.folder, uidvalidity: source.uidvalidity, uid: source.uid })
+        .values({
+          interaction_id: sameMail,
+          mailbox: source.mailbox,
+          folder: source.folder,
+          uidvalidity: source.uidvalidity,
+          uid: source.uid,
+        })
         .onConflict((oc) => oc.doNothing())
         .execute();
       counts.duplicates++;
@@ -91,7 +110,13 @@ export async function recordMessage(db: Db, record: MessageRecord, source: Sourc
       ).id;
     await db
       .insertInto('interaction_sources')
-      .values({ interaction_id: interactionId, mailbox: source.mailbox, folder: source.folder, uidvalidity: source.uidvalidity, uid: source.uid })
+      .values({
+        interaction_id: interactionId,
+        mailbox: source.mailbox,
+        folder: source.folder,
+        uidvalidity: source.uidvalidity,
+        uid: source.uid,
+      })
       .onConflict((oc) => oc.doNothing())
       .execute();
     if (!inserted) {
@@ -185,7 +210,14 @@ export function tallySightings(sightings: readonly UnmatchedSighting[]): Tally[]
     const name = item.party.name.trim() || null;
     const tally = tallies.get(id);
     if (!tally) {
-      tallies.set(id, { key: item.key, recruiterId: item.recruiterId, email: item.party.address.trim(), name, count: 1, lastSeenAt: item.at });
+      tallies.set(id, {
+        key: item.key,
+        recruiterId: item.recruiterId,
+        email: item.party.address.trim(),
+        name,
+        count: 1,
+        lastSeenAt: item.at,
+      });
       continue;
     }
     tally.count++;
@@ -222,7 +254,11 @@ export async function recordUnmatchedSightings(db: Db, sightings: readonly Unmat
   const seen = tallies.filter((t) => rowIds.has(tallyId(t.key, t.recruiterId)));
   const fresh = tallies.filter((t) => !rowIds.has(tallyId(t.key, t.recruiterId)));
   for (let i = 0; i < seen.length; i += ROWS_PER_STATEMENT) {
-    const values = sql.join(seen.slice(i, i + ROWS_PER_STATEMENT).map((t) => sql`(${rowIds.get(tallyId(t.key, t.recruiterId))!}, ${t.count}, ${t.lastSeenAt}, ${t.name})`));
+    const values = sql.join(
+      seen
+        .slice(i, i + ROWS_PER_STATEMENT)
+        .map((t) => sql`(${rowIds.get(tallyId(t.key, t.recruiterId))!}, ${t.count}, ${t.lastSeenAt}, ${t.name})`),
+    );
     await sql`
       update unmatched_addresses set
         message_count = unmatched_addresses.message_count + v.column2,
@@ -265,7 +301,12 @@ export interface QuarantineInput {
 }
 
 /** Records (or re-records) a message that could not be logged; returns how many times it has failed. */
-export async function recordQuarantine(db: Db, source: SourceRef, input: QuarantineInput, now: string): Promise<number> {
+export async function recordQuarantine(
+  db: Db,
+  source: SourceRef,
+  input: QuarantineInput,
+  now: string,
+): Promise<number> {
   const row = await db
     .insertInto('quarantine')
     .values({

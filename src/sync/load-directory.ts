@@ -19,13 +19,19 @@ async function inChunks<T>(values: readonly string[], query: (chunk: string[]) =
 export async function loadRecruiterIds(db: Kysely<Database>): Promise<Map<string, number>> {
   const byKey = new Map<string, number>();
   for (const r of await db.selectFrom('recruiters').select(['id', 'email']).execute()) byKey.set(r.email, r.id);
-  for (const a of await db.selectFrom('recruiter_aliases').select(['recruiter_id', 'email']).execute()) byKey.set(a.email, a.recruiter_id);
+  for (const a of await db.selectFrom('recruiter_aliases').select(['recruiter_id', 'email']).execute())
+    byKey.set(a.email, a.recruiter_id);
   return byKey;
 }
 
 export async function loadDirectory(
   db: Kysely<Database>,
-  input: { addresses: Iterable<string>; messageKeys: Iterable<string>; logAddress: string | null; ownAddresses?: readonly string[] },
+  input: {
+    addresses: Iterable<string>;
+    messageKeys: Iterable<string>;
+    logAddress: string | null;
+    ownAddresses?: readonly string[];
+  },
 ): Promise<Directory> {
   const keys = [...new Set([...input.addresses].map((a) => addressKey(a)).filter((k): k is string => k !== null))];
   const messageKeys = [...new Set(input.messageKeys)];
@@ -39,7 +45,9 @@ export async function loadDirectory(
   for (const e of emails) candidateIdByKey.set(e.email_key, e.candidate_id);
 
   const ignoredKeys = new Set<string>();
-  const neverLog = await inChunks(keys, (chunk) => db.selectFrom('never_log').select('email_key').where('email_key', 'in', chunk).execute());
+  const neverLog = await inChunks(keys, (chunk) =>
+    db.selectFrom('never_log').select('email_key').where('email_key', 'in', chunk).execute(),
+  );
   for (const n of neverLog) ignoredKeys.add(n.email_key);
   const hashToKey = new Map(keys.map((k) => [suppressionHash(k), k]));
   const suppressed = await inChunks([...hashToKey.keys()], (chunk) =>

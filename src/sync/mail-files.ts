@@ -22,14 +22,19 @@ export async function* readMailPaths(paths: readonly string[]): AsyncGenerator<M
 async function* readMailPath(p: string): AsyncGenerator<MailFile> {
   const stat = await fs.promises.stat(p);
   if (stat.isDirectory()) {
-    const entries = (await fs.promises.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = (await fs.promises.readdir(p, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     const isMaildir = ['cur', 'new'].every((d) => entries.some((e) => e.isDirectory() && e.name === d));
     for (const entry of entries) {
       const child = path.join(p, entry.name);
       if (entry.isDirectory()) {
         if (isMaildir && entry.name === 'tmp') continue; // messages still being written
         yield* readMailPath(child);
-      } else if (entry.isFile() && (isMaildir || path.basename(p) === 'cur' || path.basename(p) === 'new' || /\.(eml|mbox)$/i.test(entry.name))) {
+      } else if (
+        entry.isFile() &&
+        (isMaildir || path.basename(p) === 'cur' || path.basename(p) === 'new' || /\.(eml|mbox)$/i.test(entry.name))
+      ) {
         yield* readMailFile(child);
       }
     }
@@ -58,7 +63,10 @@ async function looksLikeMbox(file: string): Promise<boolean> {
 
 /** mboxrd: a message starts at a "From " line; ">From " (any number of >) lines are unescaped. */
 async function* readMbox(file: string): AsyncGenerator<MailFile> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'latin1' }), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, { encoding: 'latin1' }),
+    crlfDelay: Infinity,
+  });
   let current: string[] | null = null;
   let index = 0;
   let previousBlank = true;

@@ -78,7 +78,11 @@ export function createMailboxPoller(options: PollerOptions): MailboxPoller {
   }
 
   /** Serialises passes on the one connection; a request during a pass runs once after it. */
-  function requestPass(kind: 'idle' | 'all', folders: ResolvedFolder[], idleFolder: ResolvedFolder | null): Promise<void> {
+  function requestPass(
+    kind: 'idle' | 'all',
+    folders: ResolvedFolder[],
+    idleFolder: ResolvedFolder | null,
+  ): Promise<void> {
     if (pending !== 'all') pending = kind;
     if (running) return running;
     running = (async () => {
@@ -90,11 +94,16 @@ export function createMailboxPoller(options: PollerOptions): MailboxPoller {
         options.onPass?.({ mailbox: mailbox.name, ok: result.errors.length === 0 });
         // A pass may have selected another folder (Sent); IDLE belongs on the INBOX.
         if (idleFolder && client?.usable) {
-          const opened = await imapCall(client, client.mailboxOpen(idleFolder.path, { readOnly: true }), 'SELECT').catch(() => null);
+          const opened = await imapCall(
+            client,
+            client.mailboxOpen(idleFolder.path, { readOnly: true }),
+            'SELECT',
+          ).catch(() => null);
           // Mail that arrived between the pass's STATUS and this SELECT shows only in the SELECT
           // response, never as an EXISTS during IDLE: without this check it would wait for the next poll.
           const position = opened ? await getPosition(options.deps.db, mailbox.name, idleFolder.name) : undefined;
-          const lastUid = position && position.uidvalidity === String(opened ? opened.uidValidity : '') ? position.last_uid : 0;
+          const lastUid =
+            position && position.uidvalidity === String(opened ? opened.uidValidity : '') ? position.last_uid : 0;
           if (opened && opened.uidNext - 1 > lastUid && pending === 'none') pending = 'idle';
         }
       }
@@ -115,12 +124,20 @@ export function createMailboxPoller(options: PollerOptions): MailboxPoller {
       const idleFolder = options.idle ? (folders.find((f) => f.role === 'inbox') ?? null) : null;
       currentFolders = folders;
       currentIdleFolder = idleFolder;
-      current.on('exists', () => void requestPass('idle', folders, idleFolder).catch((err: unknown) => log.warn({ mailbox: mailbox.name, err }, 'idle pass failed')));
+      current.on(
+        'exists',
+        () =>
+          void requestPass('idle', folders, idleFolder).catch((err: unknown) =>
+            log.warn({ mailbox: mailbox.name, err }, 'idle pass failed'),
+          ),
+      );
       await requestPass('all', folders, idleFolder);
       const every = (ms: number): void => {
         const tick = (): void => {
           if (stopped) return;
-          void requestPass('all', folders, idleFolder).catch((err: unknown) => log.warn({ mailbox: mailbox.name, err }, 'poll failed'));
+          void requestPass('all', folders, idleFolder).catch((err: unknown) =>
+            log.warn({ mailbox: mailbox.name, err }, 'poll failed'),
+          );
           intervalHandles.push(timers.setTimeout(tick, ms));
         };
         intervalHandles.push(timers.setTimeout(tick, ms));
@@ -133,8 +150,17 @@ export function createMailboxPoller(options: PollerOptions): MailboxPoller {
     } catch (error) {
       const failure = isKeepwarmError(error) ? error : toImapError(mailbox.name, error);
       authFailed = failure.code === 'imap_auth';
-      log.warn({ mailbox: mailbox.name, code: failure.code, err: { message: failure.message } }, 'mailbox connection failed');
-      await markFailure(options.deps.db, mailbox.name, '*', { code: failure.code, message: failure.message }, options.deps.now().toISOString()).catch(() => undefined);
+      log.warn(
+        { mailbox: mailbox.name, code: failure.code, err: { message: failure.message } },
+        'mailbox connection failed',
+      );
+      await markFailure(
+        options.deps.db,
+        mailbox.name,
+        '*',
+        { code: failure.code, message: failure.message },
+        options.deps.now().toISOString(),
+      ).catch(() => undefined);
     } finally {
       for (const handle of intervalHandles.splice(0)) timers.clearTimeout(handle);
       if (running) await running.catch(() => undefined);
@@ -159,7 +185,9 @@ export function createMailboxPoller(options: PollerOptions): MailboxPoller {
   return {
     start() {
       if (loop) return;
-      loop = run().catch((error: unknown) => log.error({ mailbox: mailbox.name, err: error }, 'mailbox poller stopped unexpectedly'));
+      loop = run().catch((error: unknown) =>
+        log.error({ mailbox: mailbox.name, err: error }, 'mailbox poller stopped unexpectedly'),
+      );
     },
     async stop() {
       stopped = true;

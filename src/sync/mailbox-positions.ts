@@ -7,7 +7,12 @@ import type { Database, MailboxPosition } from '../db/schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function getPosition(db: Db, mailbox: string, folder: string): Promise<MailboxPosition | undefined> {
-  return db.selectFrom('mailbox_positions').selectAll().where('mailbox', '=', mailbox).where('folder', '=', folder).executeTakeFirst();
+  return db
+    .selectFrom('mailbox_positions')
+    .selectAll()
+    .where('mailbox', '=', mailbox)
+    .where('folder', '=', folder)
+    .executeTakeFirst();
 }
 
 export interface PositionUpdate {
@@ -59,10 +64,24 @@ export async function markFolderHealthy(db: Db, mailbox: string, folder: string,
 }
 
 /** Records a failure for a folder, or for the whole mailbox (folder '*') when it cannot connect. */
-export async function markFailure(db: Db, mailbox: string, folder: string, error: { code: string; message: string }, now: string): Promise<void> {
+export async function markFailure(
+  db: Db,
+  mailbox: string,
+  folder: string,
+  error: { code: string; message: string },
+  now: string,
+): Promise<void> {
   await db
     .insertInto('mailbox_positions')
-    .values({ mailbox, folder, last_sync_at: now, last_error: error.message, last_error_code: error.code, last_error_at: now, updated_at: now })
+    .values({
+      mailbox,
+      folder,
+      last_sync_at: now,
+      last_error: error.message,
+      last_error_code: error.code,
+      last_error_at: now,
+      updated_at: now,
+    })
     .onConflict((oc) =>
       oc.columns(['mailbox', 'folder']).doUpdateSet({
         last_sync_at: now,

@@ -36,7 +36,11 @@ function workerScript(): string {
   if (!fromSource) return `import(${JSON.stringify(target)});`;
   // An eval worker resolves bare specifiers from the working directory, so name tsx by its path: the
   // ESM build beside the CommonJS one that require.resolve finds.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/index\.cjs$/, 'index.mjs'),
+  ).href;
   return fromSource
     ? `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`
     : `import(${JSON.stringify(target)});`;
@@ -107,7 +111,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       if (closed) return Promise.reject(new Error('parse pool is closed'));
       const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
       return new Promise<MailFacts>((resolve, reject) => {
-        queue.push({ request: { id: nextId++, source: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, resolve, reject });
+        queue.push({
+          request: { id: nextId++, source: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+          resolve,
+          reject,
+        });
         pump();
       });
     },

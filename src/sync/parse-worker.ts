@@ -18,10 +18,19 @@ export interface ParseRequest {
   source: Uint8Array;
 }
 
-export type ParseReply = { id: number; ok: true; facts: ReturnType<typeof factsFromParsedMail> } | { id: number; ok: false; error: string };
+export type ParseReply =
+  { id: number; ok: true; facts: ReturnType<typeof factsFromParsedMail> } | { id: number; ok: false; error: string };
 
 parentPort?.on('message', (request: ParseRequest) => {
   simpleParser(Buffer.from(request.source.buffer, request.source.byteOffset, request.source.byteLength), PARSE_OPTIONS)
-    .then((parsed) => parentPort?.postMessage({ id: request.id, ok: true, facts: factsFromParsedMail(parsed) } satisfies ParseReply))
-    .catch((error: unknown) => parentPort?.postMessage({ id: request.id, ok: false, error: (error as Error)?.message ?? String(error) } satisfies ParseReply));
+    .then((parsed) =>
+      parentPort?.postMessage({ id: request.id, ok: true, facts: factsFromParsedMail(parsed) } satisfies ParseReply),
+    )
+    .catch((error: unknown) =>
+      parentPort?.postMessage({
+        id: request.id,
+        ok: false,
+        error: (error as Error)?.message ?? String(error),
+      } satisfies ParseReply),
+    );
 });

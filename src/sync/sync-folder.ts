@@ -61,10 +61,18 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
   const nowIso = (): string => options.now().toISOString();
 
   if (options.onlyUids) {
-    const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT', short(options));
+    const lock = await imapCall(
+      client,
+      client.getMailboxLock(options.path, { readOnly: true }),
+      'SELECT',
+      short(options),
+    );
     try {
       const uidvalidity = String(client.mailbox ? client.mailbox.uidValidity : '');
-      const plan = chunks([...options.onlyUids], options.batchSize).map((uids): PlannedBatch => ({ uids, advance: null }));
+      const plan = chunks([...options.onlyUids], options.batchSize).map((uids): PlannedBatch => ({
+        uids,
+        advance: null,
+      }));
       addCounts(summary, await syncBatches(options, plan, uidvalidity));
     } finally {
       lock.release();
@@ -72,7 +80,12 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
     return summary;
   }
 
-  const status = await imapCall(client, client.status(options.path, { uidNext: true, uidValidity: true, highestModseq: true }), 'STATUS', short(options));
+  const status = await imapCall(
+    client,
+    client.status(options.path, { uidNext: true, uidValidity: true, highestModseq: true }),
+    'STATUS',
+    short(options),
+  );
   if (!status) throw new Error(`folder ${options.path} could not be checked (STATUS failed)`);
   const uidvalidity = String(status.uidValidity ?? '');
   const position = await getPosition(db, where.mailbox, where.folder);
@@ -87,12 +100,19 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
   }
   if (validityChanged) await forgetOldUids(db, where, uidvalidity, options.logger);
 
-  const lock = await imapCall(client, client.getMailboxLock(options.path, { readOnly: true }), 'SELECT', short(options));
+  const lock = await imapCall(
+    client,
+    client.getMailboxLock(options.path, { readOnly: true }),
+    'SELECT',
+    short(options),
+  );
   try {
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error(`folder ${options.path} is not open`);
     const currentValidity = String(mailbox.uidValidity);
-    const found = (await imapCall(client, client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), 'SEARCH', long(options))) || [];
+    const found =
+      (await imapCall(client, client.search({ uid: `${lastUid + 1}:*` }, { uid: true }), 'SEARCH', long(options))) ||
+      [];
     const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b);
     const highestModseq = mailbox.highestModseq !== undefined ? String(mailbox.highestModseq) : null;
     const batches = chunks(uids, options.batchSize);
@@ -107,7 +127,12 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
     }
     addCounts(summary, await syncBatches(options, plan, currentValidity));
     if (batches.length === 0) {
-      await writeDecisions(db, [], positionUpdate(options, currentValidity, Math.max(lastUid, uidNext - 1), highestModseq), nowIso());
+      await writeDecisions(
+        db,
+        [],
+        positionUpdate(options, currentValidity, Math.max(lastUid, uidNext - 1), highestModseq),
+        nowIso(),
+      );
     }
     await markFolderHealthy(db, where.mailbox, where.folder, nowIso());
   } finally {
@@ -123,7 +148,11 @@ export async function syncFolder(options: FolderSyncOptions): Promise<FolderSumm
  * current batch simply queues behind them and no command is ever issued inside an open FETCH iterator.
  * A batch that fails ends the loop: nothing after it commits, and no further batch is fetched.
  */
-async function syncBatches(options: FolderSyncOptions, plan: readonly PlannedBatch[], uidvalidity: string): Promise<DecisionCounts> {
+async function syncBatches(
+  options: FolderSyncOptions,
+  plan: readonly PlannedBatch[],
+  uidvalidity: string,
+): Promise<DecisionCounts> {
   const counts = emptyCounts();
   const headers = createLookahead(
     plan.map((batch) => () => fetchHeaderItems(options, batch.uids)),
@@ -165,7 +194,13 @@ async function syncBatch(
 ): Promise<DecisionCounts> {
   const { client, pipeline, where } = options;
   const verdicts = await pipeline.screen(items, where);
-  const source = (uid: string): SourceRef => ({ mailbox: where.mailbox, folder: where.folder, uidvalidity, uid, role: where.mailboxRole });
+  const source = (uid: string): SourceRef => ({
+    mailbox: where.mailbox,
+    folder: where.folder,
+    uidvalidity,
+    uid,
+    role: where.mailboxRole,
+  });
   const decided: DecidedMessage[] = [];
   const wanted: HeaderItem[] = [];
   const byUid = new Map(items.map((item) => [item.uid, item]));
@@ -203,11 +238,24 @@ async function fetchSources(options: FolderSyncOptions, items: readonly HeaderIt
   });
 }
 
-function positionUpdate(options: FolderSyncOptions, uidvalidity: string, lastUid: number, highestModseq: string | null) {
-  return { mailbox: options.where.mailbox, folder: options.where.folder, update: { uidvalidity, lastUid, highestModseq, now: options.now().toISOString() } };
+function positionUpdate(
+  options: FolderSyncOptions,
+  uidvalidity: string,
+  lastUid: number,
+  highestModseq: string | null,
+) {
+  return {
+    mailbox: options.where.mailbox,
+    folder: options.where.folder,
+    update: { uidvalidity, lastUid, highestModseq, now: options.now().toISOString() },
+  };
 }
 
-async function parseFailuresToRetry(db: Kysely<Database>, where: PipelineWhere, uidvalidity: string): Promise<number[]> {
+async function parseFailuresToRetry(
+  db: Kysely<Database>,
+  where: PipelineWhere,
+  uidvalidity: string,
+): Promise<number[]> {
   const rows = await db
     .selectFrom('quarantine')
     .select('uid')
@@ -221,12 +269,35 @@ async function parseFailuresToRetry(db: Kysely<Database>, where: PipelineWhere, 
 }
 
 /** A new UIDVALIDITY voids every stored UID of the folder; interactions stay (keyed by Message-ID). */
-async function forgetOldUids(db: Kysely<Database>, where: PipelineWhere, uidvalidity: string, logger: Logger): Promise<void> {
-  logger.warn({ mailbox: where.mailbox, folder: where.folder }, 'UIDVALIDITY changed: resyncing the folder by Message-ID');
+async function forgetOldUids(
+  db: Kysely<Database>,
+  where: PipelineWhere,
+  uidvalidity: string,
+  logger: Logger,
+): Promise<void> {
+  logger.warn(
+    { mailbox: where.mailbox, folder: where.folder },
+    'UIDVALIDITY changed: resyncing the folder by Message-ID',
+  );
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('interaction_sources').where('mailbox', '=', where.mailbox).where('folder', '=', where.folder).where('uidvalidity', '!=', uidvalidity).execute();
-    await trx.deleteFrom('quarantine').where('mailbox', '=', where.mailbox).where('folder', '=', where.folder).where('uidvalidity', '!=', uidvalidity).execute();
-    await trx.updateTable('mailbox_positions').set({ uidvalidity, last_uid: 0, highest_modseq: null }).where('mailbox', '=', where.mailbox).where('folder', '=', where.folder).execute();
+    await trx
+      .deleteFrom('interaction_sources')
+      .where('mailbox', '=', where.mailbox)
+      .where('folder', '=', where.folder)
+      .where('uidvalidity', '!=', uidvalidity)
+      .execute();
+    await trx
+      .deleteFrom('quarantine')
+      .where('mailbox', '=', where.mailbox)
+      .where('folder', '=', where.folder)
+      .where('uidvalidity', '!=', uidvalidity)
+      .execute();
+    await trx
+      .updateTable('mailbox_positions')
+      .set({ uidvalidity, last_uid: 0, highest_modseq: null })
+      .where('mailbox', '=', where.mailbox)
+      .where('folder', '=', where.folder)
+      .execute();
   });
 }
 

@@ -41,7 +41,10 @@ export interface ResolvedFolder {
 }
 
 /** Maps configured folder names and special-use flags to server paths. */
-export async function resolveFolders(client: ImapFlow, mailbox: MailboxConfig): Promise<{ folders: ResolvedFolder[]; missing: string[] }> {
+export async function resolveFolders(
+  client: ImapFlow,
+  mailbox: MailboxConfig,
+): Promise<{ folders: ResolvedFolder[]; missing: string[] }> {
   const wanted = mailbox.folders ?? [...DEFAULT_FOLDERS[mailbox.role]];
   const listed = await imapCall(client, client.list(), 'LIST');
   const folders: ResolvedFolder[] = [];
@@ -64,16 +67,31 @@ export async function recruiterIdFor(db: Kysely<Database>, mailbox: MailboxConfi
   if (mailbox.role !== 'recruiter' || !mailbox.recruiter) return null;
   const key = addressKey(mailbox.recruiter);
   const row =
-    (await db.selectFrom('recruiters').select('id').where('email', '=', key ?? '').executeTakeFirst()) ??
-    (await db.selectFrom('recruiter_aliases').select('recruiter_id as id').where('email', '=', key ?? '').executeTakeFirst());
+    (await db
+      .selectFrom('recruiters')
+      .select('id')
+      .where('email', '=', key ?? '')
+      .executeTakeFirst()) ??
+    (await db
+      .selectFrom('recruiter_aliases')
+      .select('recruiter_id as id')
+      .where('email', '=', key ?? '')
+      .executeTakeFirst());
   if (!row) {
-    throw new KeepwarmError('not_found', `mailbox ${mailbox.name}: recruiter ${mailbox.recruiter} is not in the library (keepwarm recruiter add)`);
+    throw new KeepwarmError(
+      'not_found',
+      `mailbox ${mailbox.name}: recruiter ${mailbox.recruiter} is not in the library (keepwarm recruiter add)`,
+    );
   }
   return row.id;
 }
 
 /** Runs work against one connected client, always logging out. */
-export async function withImapClient<T>(mailbox: MailboxConfig, deps: Pick<MailboxSyncDeps, 'baseDir' | 'logger'>, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+export async function withImapClient<T>(
+  mailbox: MailboxConfig,
+  deps: Pick<MailboxSyncDeps, 'baseDir' | 'logger'>,
+  work: (client: ImapFlow) => Promise<T>,
+): Promise<T> {
   const client = await connectImap(mailbox, { baseDir: deps.baseDir, logger: deps.logger });
   try {
     return await work(client);
@@ -90,7 +108,11 @@ export interface SyncOnClient {
   only?: string;
 }
 
-export async function syncMailboxOnce(mailbox: MailboxConfig, deps: MailboxSyncDeps, on?: SyncOnClient): Promise<MailboxSyncResult> {
+export async function syncMailboxOnce(
+  mailbox: MailboxConfig,
+  deps: MailboxSyncDeps,
+  on?: SyncOnClient,
+): Promise<MailboxSyncResult> {
   const client = on?.client;
   const result: MailboxSyncResult = { mailbox: mailbox.name, folders: [], errors: [] };
   const nowIso = deps.now().toISOString();
@@ -106,14 +128,29 @@ export async function syncMailboxOnce(mailbox: MailboxConfig, deps: MailboxSyncD
         await markFailure(deps.db, mailbox.name, name, { code: 'not_found', message }, nowIso);
       }
       for (const folder of folders) {
-        const where: PipelineWhere = { mailbox: mailbox.name, mailboxRole: mailbox.role, folder: folder.name, folderRole: folder.role, ownerRecruiterId };
+        const where: PipelineWhere = {
+          mailbox: mailbox.name,
+          mailboxRole: mailbox.role,
+          folder: folder.name,
+          folderRole: folder.role,
+          ownerRecruiterId,
+        };
         try {
           result.folders.push(await syncFolder({ ...deps, client: imap, where, path: folder.path }));
         } catch (error) {
           const failure = isKeepwarmError(error) ? error : toImapError(mailbox.name, error);
           result.errors.push({ folder: folder.name, code: failure.code, message: failure.message });
-          await markFailure(deps.db, mailbox.name, folder.name, { code: failure.code, message: failure.message }, nowIso);
-          deps.logger.warn({ mailbox: mailbox.name, folder: folder.name, code: failure.code, err: { message: failure.message } }, 'folder sync failed');
+          await markFailure(
+            deps.db,
+            mailbox.name,
+            folder.name,
+            { code: failure.code, message: failure.message },
+            nowIso,
+          );
+          deps.logger.warn(
+            { mailbox: mailbox.name, folder: folder.name, code: failure.code, err: { message: failure.message } },
+            'folder sync failed',
+          );
           // A dead or stuck connection would fail the other folders too: drop it, so a poller reconnects.
           if (!imap.usable || failure.code === 'imap_transient') {
             imap.close();
@@ -130,11 +167,18 @@ export async function syncMailboxOnce(mailbox: MailboxConfig, deps: MailboxSyncD
       result.errors.push({ folder: '*', code: failure.code, message: failure.message });
       await markFailure(deps.db, mailbox.name, '*', { code: failure.code, message: failure.message }, nowIso);
     }
-    deps.logger.warn({ mailbox: mailbox.name, code: failure.code, err: { message: failure.message } }, 'mailbox sync failed');
+    deps.logger.warn(
+      { mailbox: mailbox.name, code: failure.code, err: { message: failure.message } },
+      'mailbox sync failed',
+    );
   }
   if (result.errors.length === 0 && !on?.only) {
     // A whole-mailbox failure recorded earlier is over once a pass succeeds.
-    await deps.db.deleteFrom('mailbox_positions').where('mailbox', '=', mailbox.name).where('folder', '=', '*').execute();
+    await deps.db
+      .deleteFrom('mailbox_positions')
+      .where('mailbox', '=', mailbox.name)
+      .where('folder', '=', '*')
+      .execute();
   }
   return result;
 }

@@ -8,7 +8,14 @@ import { KeepwarmError } from '../errors.js';
 import { addressKey } from '../core/email-address.js';
 import { createLibraryPipeline, type ParseMail } from './library-pipeline.js';
 import { createParsePool } from './parse-pool.js';
-import { resolveFolders, syncMailboxOnce, withImapClient, recruiterIdFor, type MailboxSyncResult, type SyncOnClient } from './sync-mailbox.js';
+import {
+  resolveFolders,
+  syncMailboxOnce,
+  withImapClient,
+  recruiterIdFor,
+  type MailboxSyncResult,
+  type SyncOnClient,
+} from './sync-mailbox.js';
 import { syncFolder } from './sync-folder.js';
 import { imapCall } from './imap-connection.js';
 import type { MailboxConfig } from '../config/config-schema.js';
@@ -50,7 +57,10 @@ export function createSyncService(deps: SyncServiceDeps) {
     if (!name) return [...config.mailboxes];
     const found = config.mailboxes.filter((m) => m.name === name);
     if (found.length === 0) {
-      throw new KeepwarmError('usage', `no mailbox named "${name}" (configured: ${config.mailboxes.map((m) => m.name).join(', ') || 'none'})`);
+      throw new KeepwarmError(
+        'usage',
+        `no mailbox named "${name}" (configured: ${config.mailboxes.map((m) => m.name).join(', ') || 'none'})`,
+      );
     }
     return found;
   }
@@ -99,13 +109,32 @@ export function createSyncService(deps: SyncServiceDeps) {
               try {
                 const fields = ['from', 'to', 'cc', ...(folder.role === 'sent' ? ['bcc'] : [])];
                 const criteria = valid.flatMap((address) => fields.map((field) => ({ [field]: address })));
-                uids = (await imapCall(client, client.search(criteria.length === 1 ? criteria[0]! : { or: criteria }, { uid: true }), 'SEARCH')) || [];
+                uids =
+                  (await imapCall(
+                    client,
+                    client.search(criteria.length === 1 ? criteria[0]! : { or: criteria }, { uid: true }),
+                    'SEARCH',
+                  )) || [];
               } finally {
                 lock.release();
               }
               if (uids.length === 0) continue;
-              const where = { mailbox: mailbox.name, mailboxRole: mailbox.role, folder: folder.name, folderRole: folder.role, ownerRecruiterId };
-              result.folders.push(await syncFolder({ ...mailboxDeps, client, where, path: folder.path, onlyUids: uids.sort((a, b) => a - b) }));
+              const where = {
+                mailbox: mailbox.name,
+                mailboxRole: mailbox.role,
+                folder: folder.name,
+                folderRole: folder.role,
+                ownerRecruiterId,
+              };
+              result.folders.push(
+                await syncFolder({
+                  ...mailboxDeps,
+                  client,
+                  where,
+                  path: folder.path,
+                  onlyUids: uids.sort((a, b) => a - b),
+                }),
+              );
             }
           });
         } catch (error) {

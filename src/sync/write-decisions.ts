@@ -3,7 +3,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { MessageDecision, SourceRef } from '../core/message-record.js';
-import { clearQuarantine, recordMessage, recordQuarantine, recordUnmatchedSightings, type UnmatchedSighting } from './library-writes.js';
+import {
+  clearQuarantine,
+  recordMessage,
+  recordQuarantine,
+  recordUnmatchedSightings,
+  type UnmatchedSighting,
+} from './library-writes.js';
 import { savePosition, type PositionUpdate } from './mailbox-positions.js';
 import { inWriteTransaction } from '../db/write-transaction.js';
 

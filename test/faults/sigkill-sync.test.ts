@@ -10,7 +10,12 @@ import { appendMany } from '../support/bulk-mail.js';
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/keepwarm.js');
 const TOTAL = 2_000;
 const KILLS = 22;
-const CANDIDATES = ['jane@candidates.example', 'omar@candidates.example', 'lena@candidates.example', 'maria.garcia@candidates.example'];
+const CANDIDATES = [
+  'jane@candidates.example',
+  'omar@candidates.example',
+  'lena@candidates.example',
+  'maria.garcia@candidates.example',
+];
 let world: SyncWorld;
 
 /** A seeded PRNG, so a failure can be replayed. */
@@ -25,12 +30,27 @@ beforeAll(async () => {
   world = await startSyncWorld();
   world.configure({ sync: { batchSize: 50 } });
   const inbox = Array.from({ length: TOTAL / 2 }, (_, i) =>
-    message({ from: CANDIDATES[i % 4]!, to: ALICE, subject: `Reply ${i}`, messageId: `kill-in-${i}@candidates.example` }),
+    message({
+      from: CANDIDATES[i % 4]!,
+      to: ALICE,
+      subject: `Reply ${i}`,
+      messageId: `kill-in-${i}@candidates.example`,
+    }),
   );
   const log = Array.from({ length: TOTAL / 2 }, (_, i) =>
-    message({ from: ALICE, to: CANDIDATES[i % 4]!, subject: `Check-in ${i}`, messageId: `kill-out-${i}@agency.example` }),
+    message({
+      from: ALICE,
+      to: CANDIDATES[i % 4]!,
+      subject: `Check-in ${i}`,
+      messageId: `kill-out-${i}@agency.example`,
+    }),
   );
-  await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: ALICE, pass: PASSWORD }, 'INBOX', inbox);
+  await appendMany(
+    { host: world.bench.host, port: world.bench.imapPort },
+    { user: ALICE, pass: PASSWORD },
+    'INBOX',
+    inbox,
+  );
   await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: LOG, pass: PASSWORD }, 'INBOX', log);
 }, 300_000);
 
@@ -52,9 +72,30 @@ function killedSync(killAtCommit: number): Promise<NodeJS.Signals | null> {
 
 async function state() {
   return world.cli.withDb(async (db) => ({
-    interactions: (await db.selectFrom('interactions').select(['message_key', 'candidate_id', 'direction']).orderBy('message_key').execute()).map((r) => `${r.message_key}:${r.candidate_id}:${r.direction}`),
-    sources: (await db.selectFrom('interaction_sources').select(['mailbox', 'folder', 'uid']).orderBy('mailbox').orderBy('folder').orderBy('uid').execute()).map((r) => `${r.mailbox}/${r.folder}/${r.uid}`),
-    positions: (await db.selectFrom('mailbox_positions').select(['mailbox', 'folder', 'last_uid']).orderBy('mailbox').orderBy('folder').execute()).map((r) => `${r.mailbox}/${r.folder}:${r.last_uid}`),
+    interactions: (
+      await db
+        .selectFrom('interactions')
+        .select(['message_key', 'candidate_id', 'direction'])
+        .orderBy('message_key')
+        .execute()
+    ).map((r) => `${r.message_key}:${r.candidate_id}:${r.direction}`),
+    sources: (
+      await db
+        .selectFrom('interaction_sources')
+        .select(['mailbox', 'folder', 'uid'])
+        .orderBy('mailbox')
+        .orderBy('folder')
+        .orderBy('uid')
+        .execute()
+    ).map((r) => `${r.mailbox}/${r.folder}/${r.uid}`),
+    positions: (
+      await db
+        .selectFrom('mailbox_positions')
+        .select(['mailbox', 'folder', 'last_uid'])
+        .orderBy('mailbox')
+        .orderBy('folder')
+        .execute()
+    ).map((r) => `${r.mailbox}/${r.folder}:${r.last_uid}`),
   }));
 }
 

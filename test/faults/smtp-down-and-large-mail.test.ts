@@ -17,7 +17,9 @@ let world: SyncWorld;
 
 beforeAll(async () => {
   world = await startSyncWorld();
-  world.configure({ smtp: { host: '127.0.0.1', port: world.bench.smtpPort, tls: 'none', from: 'keepwarm <keepwarm@agency.example>' } });
+  world.configure({
+    smtp: { host: '127.0.0.1', port: world.bench.smtpPort, tls: 'none', from: 'keepwarm <keepwarm@agency.example>' },
+  });
 });
 
 afterAll(async () => {
@@ -25,12 +27,20 @@ afterAll(async () => {
 });
 
 async function digestCount(): Promise<number> {
-  const client = new ImapFlow({ host: world.bench.host, port: world.bench.imapPort, secure: false, doSTARTTLS: false, auth: { user: ALICE, pass: PASSWORD }, logger: false });
+  const client = new ImapFlow({
+    host: world.bench.host,
+    port: world.bench.imapPort,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: ALICE, pass: PASSWORD },
+    logger: false,
+  });
   await client.connect();
   try {
     await client.mailboxOpen('INBOX');
     let n = 0;
-    for await (const m of client.fetch('1:*', { envelope: true })) if (m.envelope?.from?.[0]?.address === 'keepwarm@agency.example') n++;
+    for await (const m of client.fetch('1:*', { envelope: true }))
+      if (m.envelope?.from?.[0]?.address === 'keepwarm@agency.example') n++;
     return n;
   } catch {
     return 0; // an empty INBOX
@@ -55,7 +65,9 @@ describe('digest with SMTP down', () => {
       const down = await scheduler.tick();
       expect(down.map((r) => r.status)).toEqual(['failed', 'failed']);
       clock.now = new Date('2026-11-23T09:02:00Z'); // before the 5-minute retry: nothing is tried
-      expect(await scheduler.tick()).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'already_claimed' })]));
+      expect(await scheduler.tick()).toEqual(
+        expect.arrayContaining([expect.objectContaining({ status: 'already_claimed' })]),
+      );
       await world.bench.startPostfix();
       clock.now = new Date('2026-11-23T09:06:00Z');
       expect((await scheduler.tick()).map((r) => r.status)).toEqual(['sent', 'sent']);
@@ -74,7 +86,13 @@ describe('digest with SMTP down', () => {
 describe('a 50 MB message', () => {
   it('is logged from its headers with the body truncated, and memory stays bounded', async () => {
     const body = `${'Portfolio line of text for a very large attachment-like body.\r\n'.repeat(800_000)}`;
-    const raw = message({ from: 'jane@candidates.example', to: ALICE, subject: 'Huge portfolio', messageId: 'huge@candidates.example', body });
+    const raw = message({
+      from: 'jane@candidates.example',
+      to: ALICE,
+      subject: 'Huge portfolio',
+      messageId: 'huge@candidates.example',
+      body,
+    });
     expect(raw.length).toBeGreaterThan(50_000_000);
     await world.bench.appendMessage(ALICE, 'INBOX', raw);
     const loaded = loadConfig({ env: {}, cwd: world.cli.dir });
@@ -87,7 +105,11 @@ describe('a 50 MB message', () => {
     try {
       const [result] = await service.syncOnce({ mailbox: 'alice' });
       expect(result!.errors).toEqual([]);
-      const row = await opened.db.selectFrom('interactions').select(['subject', 'truncated', 'snippet']).where('message_key', '=', 'huge@candidates.example').executeTakeFirstOrThrow();
+      const row = await opened.db
+        .selectFrom('interactions')
+        .select(['subject', 'truncated', 'snippet'])
+        .where('message_key', '=', 'huge@candidates.example')
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ subject: 'Huge portfolio', truncated: 1, snippet: '' });
       expect((peak - before) / 1024 / 1024).toBeLessThan(200);
     } finally {

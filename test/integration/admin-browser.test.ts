@@ -20,7 +20,9 @@ const SCREENSHOTS = path.resolve('test-results/screenshots');
 const NOW = new Date('2024-06-05T14:00:00.000Z');
 
 if (!fs.existsSync(CHROMIUM)) {
-  throw new Error(`${CHROMIUM} is missing: the admin browser tests need Debian's chromium (apt-get install -y chromium; .ci/run installs it)`);
+  throw new Error(
+    `${CHROMIUM} is missing: the admin browser tests need Debian's chromium (apt-get install -y chromium; .ci/run installs it)`,
+  );
 }
 
 let dir: string;
@@ -33,7 +35,10 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepwarm-browser-'));
-  fs.writeFileSync(path.join(dir, 'keepwarm.config.json'), JSON.stringify({ database: 'sqlite:./keepwarm.db', timezone: 'America/New_York', admin: { token: TOKEN } }));
+  fs.writeFileSync(
+    path.join(dir, 'keepwarm.config.json'),
+    JSON.stringify({ database: 'sqlite:./keepwarm.db', timezone: 'America/New_York', admin: { token: TOKEN } }),
+  );
   const loaded = loadConfig({ env: {}, cwd: dir });
   running = await startKeepwarm({ loaded, logger: createSilentLogger(), now: () => NOW, listen: '127.0.0.1:0' });
   db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'keepwarm.db') });
@@ -41,7 +46,16 @@ beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   // A fresh context is a fresh profile: no cookies or storage from anything else.
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -59,7 +73,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string): Promise<Buffer> =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const flash = (): Promise<string> => page.locator('.flash').first().innerText();
 
 describe('the admin page in Chromium', () => {
@@ -102,7 +117,11 @@ describe('the admin page in Chromium', () => {
     await page.locator('.flash').waitFor();
     await expect(flash()).resolves.toContain('Snoozed until 2024-07-01');
     await page.getByText('Snoozed until 1 Jul 2024').waitFor();
-    const row = await db.db.selectFrom('candidates').select(['snoozed_until', 'snooze_reason']).where('name', '=', 'Jane Roe').executeTakeFirstOrThrow();
+    const row = await db.db
+      .selectFrom('candidates')
+      .select(['snoozed_until', 'snooze_reason'])
+      .where('name', '=', 'Jane Roe')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ snoozed_until: '2024-07-01T04:00:00.000Z', snooze_reason: 'Started a new role' });
   });
 
@@ -117,15 +136,24 @@ describe('the admin page in Chromium', () => {
   });
 
   it('checks a CSV with a bad line: the numbered error is shown and nothing is written', async () => {
-    const before = await db.db.selectFrom('candidates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await db.db
+      .selectFrom('candidates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await page.goto(`${running.url}/import`);
-    const csv = 'name,email,status\nNew Person,new.person@example.com,runner_up\nBad Row,bad.row@example.com,superstar\n';
-    await page.locator('input[type=file]').setInputFiles({ name: `${XSS}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'name,email,status\nNew Person,new.person@example.com,runner_up\nBad Row,bad.row@example.com,superstar\n';
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: `${XSS}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText(/line 3: unknown status "superstar"/).waitFor();
     await page.getByText(`${XSS}.csv: nothing was imported`).waitFor();
     await shot('import-errors');
-    const after = await db.db.selectFrom('candidates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await db.db
+      .selectFrom('candidates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

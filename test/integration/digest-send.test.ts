@@ -19,7 +19,10 @@ const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/k
 
 function cliProcess(...args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: world.cli.dir, env: { ...process.env, KEEPWARM_LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: world.cli.dir,
+      env: { ...process.env, KEEPWARM_LOG_LEVEL: 'silent' },
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
@@ -30,12 +33,21 @@ const NOW = new Date('2026-11-30T14:00:00Z'); // Monday of ISO week 2026-W49, af
 
 beforeAll(async () => {
   world = await startSyncWorld();
-  world.configure({ smtp: { host: '127.0.0.1', port: world.bench.smtpPort, tls: 'none', from: 'keepwarm <keepwarm@agency.example>' } });
+  world.configure({
+    smtp: { host: '127.0.0.1', port: world.bench.smtpPort, tls: 'none', from: 'keepwarm <keepwarm@agency.example>' },
+  });
   // Jane asked Alice a question five days ago and has had no answer; its subject carries markup.
   await world.bench.appendMessage(
     ALICE,
     'INBOX',
-    message({ from: 'Jane Roe <jane@candidates.example>', to: ALICE, subject: 'Question <script>alert(1)</script> about Acme', date: 'Wed, 25 Nov 2026 10:00:00 +0000', messageId: 'digest-q@candidates.example', body: 'Is the role still open?' }),
+    message({
+      from: 'Jane Roe <jane@candidates.example>',
+      to: ALICE,
+      subject: 'Question <script>alert(1)</script> about Acme',
+      date: 'Wed, 25 Nov 2026 10:00:00 +0000',
+      messageId: 'digest-q@candidates.example',
+      body: 'Is the role still open?',
+    }),
   );
   expect((await world.sync()).code).toBe(0);
 });
@@ -49,8 +61,15 @@ async function withSendDeps<T>(work: (deps: SendDigestDeps, aliceId: number) => 
   const opened = openDatabase(parseDatabaseUrl(loaded.config.database, loaded.baseDir)!);
   const sender = createSmtpSender(loaded.config.smtp!, loaded.baseDir);
   try {
-    const alice = await opened.db.selectFrom('recruiters').select('id').where('email', '=', ALICE).executeTakeFirstOrThrow();
-    return await work({ db: opened.db, config: loaded.config, renderer: createDigestRenderer(), sender, owner: 'test' }, alice.id);
+    const alice = await opened.db
+      .selectFrom('recruiters')
+      .select('id')
+      .where('email', '=', ALICE)
+      .executeTakeFirstOrThrow();
+    return await work(
+      { db: opened.db, config: loaded.config, renderer: createDigestRenderer(), sender, owner: 'test' },
+      alice.id,
+    );
   } finally {
     sender.close();
     await opened.close();
@@ -58,13 +77,21 @@ async function withSendDeps<T>(work: (deps: SendDigestDeps, aliceId: number) => 
 }
 
 async function digestsIn(user: string) {
-  const client = new ImapFlow({ host: world.bench.host, port: world.bench.imapPort, secure: false, doSTARTTLS: false, auth: { user, pass: PASSWORD }, logger: false });
+  const client = new ImapFlow({
+    host: world.bench.host,
+    port: world.bench.imapPort,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user, pass: PASSWORD },
+    logger: false,
+  });
   await client.connect();
   try {
     await client.mailboxOpen('INBOX');
     const found = [];
     for await (const m of client.fetch('1:*', { source: true, envelope: true })) {
-      if (m.envelope?.from?.[0]?.address === 'keepwarm@agency.example' && m.source) found.push(await simpleParser(m.source));
+      if (m.envelope?.from?.[0]?.address === 'keepwarm@agency.example' && m.source)
+        found.push(await simpleParser(m.source));
     }
     return found;
   } finally {
@@ -94,14 +121,18 @@ describe('sending the weekly digest', () => {
   });
 
   it('sends nothing more that week, and a forced resend sends exactly one more', async () => {
-    const again = await withSendDeps((deps, aliceId) => sendDigest(deps, aliceId, { now: new Date(NOW.getTime() + 3600_000) }));
+    const again = await withSendDeps((deps, aliceId) =>
+      sendDigest(deps, aliceId, { now: new Date(NOW.getTime() + 3600_000) }),
+    );
     expect(again.status).toBe('already_claimed');
     const forced = await withSendDeps((deps, aliceId) => sendDigest(deps, aliceId, { now: NOW, force: true }));
     expect(forced.status).toBe('sent');
     await waitFor(async () => (await digestsIn(ALICE)).length === 2);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await digestsIn(ALICE)).toHaveLength(2);
-    const runs = await world.cli.withDb((db) => db.selectFrom('digest_runs').select(['state', 'forced', 'iso_week']).orderBy('id').execute());
+    const runs = await world.cli.withDb((db) =>
+      db.selectFrom('digest_runs').select(['state', 'forced', 'iso_week']).orderBy('id').execute(),
+    );
     expect(runs).toEqual([
       { state: 'sent', forced: 0, iso_week: '2026-W49' },
       { state: 'sent', forced: 1, iso_week: '2026-W49' },
@@ -110,18 +141,42 @@ describe('sending the weekly digest', () => {
 
   it('sends one digest per recruiter when two keepwarm processes send at the same moment', async () => {
     const at = '2026-12-07T14:00:00Z'; // the next week
-    const [a, b] = await Promise.all([cliProcess('digest', '--send', '--at', at, '--json'), cliProcess('digest', '--send', '--at', at, '--json')]);
+    const [a, b] = await Promise.all([
+      cliProcess('digest', '--send', '--at', at, '--json'),
+      cliProcess('digest', '--send', '--at', at, '--json'),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const statuses = [...JSON.parse(a.stdout), ...JSON.parse(b.stdout)].map((r: { recruiter: string; status: string }) => `${r.recruiter}:${r.status}`).sort();
-    expect(statuses).toEqual(['alice@agency.example:already_claimed', 'alice@agency.example:sent', 'bob@agency.example:already_claimed', 'bob@agency.example:sent']);
+    const statuses = [...JSON.parse(a.stdout), ...JSON.parse(b.stdout)]
+      .map((r: { recruiter: string; status: string }) => `${r.recruiter}:${r.status}`)
+      .sort();
+    expect(statuses).toEqual([
+      'alice@agency.example:already_claimed',
+      'alice@agency.example:sent',
+      'bob@agency.example:already_claimed',
+      'bob@agency.example:sent',
+    ]);
     await waitFor(async () => (await digestsIn(ALICE)).length === 3);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await digestsIn(ALICE)).toHaveLength(3);
   });
 
   it('keeps exactly one recipient when a recruiter name carries CR/LF and a Bcc header', async () => {
-    await world.cli.withDb((db) => db.updateTable('recruiters').set({ name: 'Alice\r\nBcc: bob@agency.example\r\nX-Evil: 1' }).where('email', '=', ALICE).execute());
-    const result = await world.cli.run('digest', '--send', '--force', '--recruiter', ALICE, '--at', '2026-12-07T15:00:00Z');
+    await world.cli.withDb((db) =>
+      db
+        .updateTable('recruiters')
+        .set({ name: 'Alice\r\nBcc: bob@agency.example\r\nX-Evil: 1' })
+        .where('email', '=', ALICE)
+        .execute(),
+    );
+    const result = await world.cli.run(
+      'digest',
+      '--send',
+      '--force',
+      '--recruiter',
+      ALICE,
+      '--at',
+      '2026-12-07T15:00:00Z',
+    );
     expect(result.code, result.stderr).toBe(0);
     const digests = await waitFor(async () => {
       const found = await digestsIn(ALICE);
@@ -130,6 +185,8 @@ describe('sending the weekly digest', () => {
     const last = digests[3]!;
     expect(last.headers.has('bcc')).toBe(false);
     expect(last.headers.has('x-evil')).toBe(false);
-    expect((await digestsIn(BOB)).filter((d) => d.subject === last.subject && d.messageId === last.messageId)).toHaveLength(0);
+    expect(
+      (await digestsIn(BOB)).filter((d) => d.subject === last.subject && d.messageId === last.messageId),
+    ).toHaveLength(0);
   });
 });

@@ -63,7 +63,13 @@ async function fetchAll(bench: MailBench, user: User, folder: string): Promise<F
         contentType: m.bodyStructure?.type ?? '',
         parameters: m.bodyStructure?.parameters ?? {},
       });
-      for await (const message of client.fetch('1:*', { uid: true, flags: true, envelope: true, source: true, bodyStructure: true })) {
+      for await (const message of client.fetch('1:*', {
+        uid: true,
+        flags: true,
+        envelope: true,
+        source: true,
+        bodyStructure: true,
+      })) {
         messages.push(toFetched(message));
       }
       return messages;
@@ -73,16 +79,34 @@ async function fetchAll(bench: MailBench, user: User, folder: string): Promise<F
   });
 }
 
-async function waitForMessage(bench: MailBench, user: User, folder: string, match: (m: Fetched) => boolean, what: string): Promise<Fetched> {
+async function waitForMessage(
+  bench: MailBench,
+  user: User,
+  folder: string,
+  match: (m: Fetched) => boolean,
+  what: string,
+): Promise<Fetched> {
   try {
-    return await waitFor(async () => (await fetchAll(bench, user, folder)).find(match), { timeoutMs: 15_000, intervalMs: 250, message: what });
+    return await waitFor(async () => (await fetchAll(bench, user, folder)).find(match), {
+      timeoutMs: 15_000,
+      intervalMs: 250,
+      message: what,
+    });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${await bench.logs()}`, { cause: error });
   }
 }
 
-async function send(bench: MailBench, mail: { from: string; to: string; subject: string; text: string }): Promise<void> {
-  const transport = nodemailer.createTransport({ host: bench.host, port: bench.smtpPort, secure: false, ignoreTLS: true });
+async function send(
+  bench: MailBench,
+  mail: { from: string; to: string; subject: string; text: string },
+): Promise<void> {
+  const transport = nodemailer.createTransport({
+    host: bench.host,
+    port: bench.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
     await transport.sendMail(mail);
   } finally {
@@ -111,7 +135,13 @@ describe('mail bench (plain IMAP)', () => {
     const subject = uniqueSubject('Hello Bob');
     await send(bench, { from: alice.email, to: bob.email, subject, text: 'Are you still interested in the role?' });
 
-    const message = await waitForMessage(bench, bob, 'INBOX', (m) => m.subject === subject, `"${subject}" in bob's INBOX`);
+    const message = await waitForMessage(
+      bench,
+      bob,
+      'INBOX',
+      (m) => m.subject === subject,
+      `"${subject}" in bob's INBOX`,
+    );
     expect(message.source).toContain('Are you still interested in the role?');
     expect(message.source).toMatch(/^Received: .*keepwarm-bench/m);
   });
@@ -142,7 +172,12 @@ describe('mail bench (plain IMAP)', () => {
 
   it('appendMessage stores a message with flags in any folder without the password', async () => {
     const subject = uniqueSubject('Seeded');
-    await bench.appendMessage(alice.email, 'Clients/Ärzte', `Subject: ${subject}\nFrom: ${bob.email}\n\nseeded body\n`, ['\\Flagged', '$Custom']);
+    await bench.appendMessage(
+      alice.email,
+      'Clients/Ärzte',
+      `Subject: ${subject}\nFrom: ${bob.email}\n\nseeded body\n`,
+      ['\\Flagged', '$Custom'],
+    );
 
     const [message] = (await fetchAll(bench, alice, 'Clients/Ärzte')).filter((m) => m.subject === subject);
     expect([...(message?.flags ?? [])].filter((flag) => flag !== '\\Recent').sort()).toEqual(['$Custom', '\\Flagged']);
@@ -153,7 +188,13 @@ describe('mail bench (plain IMAP)', () => {
     const subject = uniqueSubject('To nobody');
     await send(bench, { from: alice.email, to: 'nobody@candidates.example', subject, text: 'Will bounce' });
 
-    const bounce = await waitForMessage(bench, alice, 'INBOX', (m) => m.contentType === 'multipart/report' && m.source.includes(subject), 'a DSN in alice INBOX');
+    const bounce = await waitForMessage(
+      bench,
+      alice,
+      'INBOX',
+      (m) => m.contentType === 'multipart/report' && m.source.includes(subject),
+      'a DSN in alice INBOX',
+    );
     expect(bounce.parameters['report-type']).toBe('delivery-status');
     expect(bounce.source).toMatch(/^Final-Recipient: rfc822; ?nobody@candidates\.example/im);
     expect(bounce.source).toMatch(/^Status: 5\.\d+\.\d+/m);
@@ -167,7 +208,9 @@ describe('mail bench (plain IMAP)', () => {
 
     await bench.setPassword(carol.email, 'second');
     await expect(imapClient(bench, carol).connect()).rejects.toThrow();
-    await withImap(bench, { ...carol, password: 'second' }, async (client) => expect(client.authenticated).toBeTruthy());
+    await withImap(bench, { ...carol, password: 'second' }, async (client) =>
+      expect(client.authenticated).toBeTruthy(),
+    );
   });
 
   it('kick disconnects open IMAP sessions', async () => {

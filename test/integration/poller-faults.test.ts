@@ -45,7 +45,16 @@ afterAll(async () => {
 });
 
 function logMailbox(port = world.bench.imapPort): MailboxConfig {
-  return { name: 'log', role: 'log', host: '127.0.0.1', port, tls: 'none', user: LOG, pass: PASSWORD, folders: ['INBOX'] };
+  return {
+    name: 'log',
+    role: 'log',
+    host: '127.0.0.1',
+    port,
+    tls: 'none',
+    user: LOG,
+    pass: PASSWORD,
+    folders: ['INBOX'],
+  };
 }
 
 function startPoller(mailbox: MailboxConfig, extra: { onConnect?: () => void } = {}): MailboxPoller {
@@ -64,38 +73,92 @@ function startPoller(mailbox: MailboxConfig, extra: { onConnect?: () => void } =
 }
 
 const logged = (key: string) =>
-  waitFor(async () => (await opened.db.selectFrom('interactions').select('id').where('message_key', '=', key).executeTakeFirst()) !== undefined, { timeoutMs: 20_000, intervalMs: 100 });
+  waitFor(
+    async () =>
+      (await opened.db.selectFrom('interactions').select('id').where('message_key', '=', key).executeTakeFirst()) !==
+      undefined,
+    { timeoutMs: 20_000, intervalMs: 100 },
+  );
 
 describe('mailbox poller', () => {
   it('reconnects after its IDLE connection is kicked and logs the mail that arrived meanwhile', async () => {
     poller = startPoller(logMailbox());
-    await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'jane@candidates.example', subject: 'Before the kick', messageId: 'kick-1@agency.example' }));
+    await world.bench.appendMessage(
+      LOG,
+      'INBOX',
+      message({
+        from: ALICE,
+        to: 'jane@candidates.example',
+        subject: 'Before the kick',
+        messageId: 'kick-1@agency.example',
+      }),
+    );
     await logged('kick-1@agency.example');
     await world.bench.kick(LOG);
-    await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'jane@candidates.example', subject: 'After the kick', messageId: 'kick-2@agency.example' }));
+    await world.bench.appendMessage(
+      LOG,
+      'INBOX',
+      message({
+        from: ALICE,
+        to: 'jane@candidates.example',
+        subject: 'After the kick',
+        messageId: 'kick-2@agency.example',
+      }),
+    );
     await logged('kick-2@agency.example');
   });
 
   it('shows a changed password as failing, and recovers without a restart once it is restored', async () => {
     poller = startPoller(logMailbox());
-    await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'omar@candidates.example', subject: 'Password 1', messageId: 'pw-1@agency.example' }));
+    await world.bench.appendMessage(
+      LOG,
+      'INBOX',
+      message({ from: ALICE, to: 'omar@candidates.example', subject: 'Password 1', messageId: 'pw-1@agency.example' }),
+    );
     await logged('pw-1@agency.example');
     await world.bench.setPassword(LOG, 'changed-elsewhere');
     await world.bench.kick(LOG);
     const config = loadConfig({ env: {}, cwd: world.cli.dir }).config;
-    await waitFor(async () => (await readMailboxStatus(opened.db, config, new Date())).mailboxes.find((m) => m.name === 'log')?.state === 'failing', { timeoutMs: 20_000 });
+    await waitFor(
+      async () =>
+        (await readMailboxStatus(opened.db, config, new Date())).mailboxes.find((m) => m.name === 'log')?.state ===
+        'failing',
+      { timeoutMs: 20_000 },
+    );
     await world.bench.setPassword(LOG, PASSWORD);
-    await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'omar@candidates.example', subject: 'Password 2', messageId: 'pw-2@agency.example' }));
+    await world.bench.appendMessage(
+      LOG,
+      'INBOX',
+      message({ from: ALICE, to: 'omar@candidates.example', subject: 'Password 2', messageId: 'pw-2@agency.example' }),
+    );
     await logged('pw-2@agency.example');
-    await waitFor(async () => (await readMailboxStatus(opened.db, config, new Date())).mailboxes.find((m) => m.name === 'log')?.state === 'ok', { timeoutMs: 20_000 });
+    await waitFor(
+      async () =>
+        (await readMailboxStatus(opened.db, config, new Date())).mailboxes.find((m) => m.name === 'log')?.state ===
+        'ok',
+      { timeoutMs: 20_000 },
+    );
   });
 
   it('survives its connection being cut in the middle of a fetch, and misses nothing', async () => {
-    const mails = Array.from({ length: 300 }, (_, i) => message({ from: ALICE, to: 'lena@candidates.example', subject: `Cut ${i}`, messageId: `cut-${i}@agency.example` }));
-    await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: LOG, pass: PASSWORD }, 'INBOX', mails);
+    const mails = Array.from({ length: 300 }, (_, i) =>
+      message({
+        from: ALICE,
+        to: 'lena@candidates.example',
+        subject: `Cut ${i}`,
+        messageId: `cut-${i}@agency.example`,
+      }),
+    );
+    await appendMany(
+      { host: world.bench.host, port: world.bench.imapPort },
+      { user: LOG, pass: PASSWORD },
+      'INBOX',
+      mails,
+    );
     proxy = await startTcpProxy(world.bench.imapPort);
     poller = startPoller(logMailbox(proxy.port));
-    const cutCount = async () => (await opened.db.selectFrom('interactions').select('id').where('message_key', 'like', 'cut-%').execute()).length;
+    const cutCount = async () =>
+      (await opened.db.selectFrom('interactions').select('id').where('message_key', 'like', 'cut-%').execute()).length;
     // Cut every connection a few times while the batches are being fetched.
     for (let cut = 0; cut < 3; cut++) {
       await new Promise((r) => setTimeout(r, 150));
@@ -107,7 +170,13 @@ describe('mailbox poller', () => {
 
   it('gets past a connection that stalls (no bytes either way) and logs the mail that came meanwhile', async () => {
     const loaded = loadConfig({ env: {}, cwd: world.cli.dir });
-    const quick = createSyncService({ db: opened.db, loaded, logger: createSilentLogger(), now: () => new Date(), commandTimeoutMs: 400 });
+    const quick = createSyncService({
+      db: opened.db,
+      loaded,
+      logger: createSilentLogger(),
+      now: () => new Date(),
+      commandTimeoutMs: 400,
+    });
     proxy = await startTcpProxy(world.bench.imapPort);
     const stalled = createMailboxPoller({
       mailbox: logMailbox(proxy.port),
@@ -123,7 +192,16 @@ describe('mailbox poller', () => {
     try {
       await new Promise((r) => setTimeout(r, 1_000));
       proxy.setMode({ kind: 'stall' });
-      await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'jane@candidates.example', subject: 'During the stall', messageId: 'stall-1@agency.example' }));
+      await world.bench.appendMessage(
+        LOG,
+        'INBOX',
+        message({
+          from: ALICE,
+          to: 'jane@candidates.example',
+          subject: 'During the stall',
+          messageId: 'stall-1@agency.example',
+        }),
+      );
       await new Promise((r) => setTimeout(r, 2_000));
       const connectionsDuringStall = proxy.connections;
       proxy.setMode({ kind: 'pass' });

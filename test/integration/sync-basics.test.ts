@@ -16,12 +16,31 @@ afterAll(async () => {
 async function interactionsOf(email: string) {
   const result = await world.cli.run('candidates', 'show', email, '--json');
   expect(result.code, result.stderr).toBe(0);
-  return (JSON.parse(result.stdout) as { interactions: { subject: string; direction: string; kind: string; snippet: string; sources: { mailbox: string; folder: string }[] }[] }).interactions;
+  return (
+    JSON.parse(result.stdout) as {
+      interactions: {
+        subject: string;
+        direction: string;
+        kind: string;
+        snippet: string;
+        sources: { mailbox: string; folder: string }[];
+      }[];
+    }
+  ).interactions;
 }
 
 describe('keepwarm sync --once', () => {
   it('logs a BCC copy in the log mailbox as outbound from the recruiter', async () => {
-    await world.bench.appendMessage(LOG, 'INBOX', message({ from: `Alice Smith <${ALICE}>`, to: 'Jane Roe <jane@candidates.example>', subject: 'Checking in', messageId: 'bcc-1@agency.example' }));
+    await world.bench.appendMessage(
+      LOG,
+      'INBOX',
+      message({
+        from: `Alice Smith <${ALICE}>`,
+        to: 'Jane Roe <jane@candidates.example>',
+        subject: 'Checking in',
+        messageId: 'bcc-1@agency.example',
+      }),
+    );
     const result = await world.sync();
     expect(result.code, result.stderr).toBe(0);
     const log = result.json.mailboxes.find((m) => m.mailbox === 'log')!;
@@ -32,21 +51,37 @@ describe('keepwarm sync --once', () => {
   });
 
   it('keeps the same message seen in Sent and the log mailbox as one interaction with two sources', async () => {
-    const raw = message({ from: ALICE, to: 'omar@candidates.example', bcc: LOG, subject: 'Feedback on your interview', messageId: 'same-1@agency.example' });
+    const raw = message({
+      from: ALICE,
+      to: 'omar@candidates.example',
+      bcc: LOG,
+      subject: 'Feedback on your interview',
+      messageId: 'same-1@agency.example',
+    });
     await world.bench.appendMessage(ALICE, 'Sent', raw);
     await world.bench.appendMessage(LOG, 'INBOX', raw.replace(/^Bcc:.*\r\n/m, ''));
     const result = await world.sync();
     expect(result.code, result.stderr).toBe(0);
     const interactions = await interactionsOf('omar@candidates.example');
     expect(interactions).toHaveLength(1);
-    expect(interactions[0]!.sources.map((s) => `${s.mailbox}/${s.folder}`).sort()).toEqual(['alice/\\Sent', 'log/INBOX']);
+    expect(interactions[0]!.sources.map((s) => `${s.mailbox}/${s.folder}`).sort()).toEqual([
+      'alice/\\Sent',
+      'log/INBOX',
+    ]);
   });
 
   it('logs a candidate reply-all to the log address as inbound to the recruiter on it', async () => {
     await world.bench.appendMessage(
       LOG,
       'INBOX',
-      message({ from: 'jane@candidates.example', to: BOB, cc: LOG, subject: 'Re: Checking in', inReplyTo: 'bcc-1@agency.example', body: 'Thanks Bob, happy to talk next week.\r\n\r\nOn Mon, Nov 23, 2026 at 9:00 AM Bob wrote:\r\n> Hi Jane' }),
+      message({
+        from: 'jane@candidates.example',
+        to: BOB,
+        cc: LOG,
+        subject: 'Re: Checking in',
+        inReplyTo: 'bcc-1@agency.example',
+        body: 'Thanks Bob, happy to talk next week.\r\n\r\nOn Mon, Nov 23, 2026 at 9:00 AM Bob wrote:\r\n> Hi Jane',
+      }),
     );
     expect((await world.sync()).code).toBe(0);
     const inbound = (await interactionsOf('jane@candidates.example')).find((i) => i.direction === 'inbound');
@@ -54,9 +89,22 @@ describe('keepwarm sync --once', () => {
   });
 
   it('does not store mail about people outside the library, and lists them for triage', async () => {
-    await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'Sam Stranger <sam@mail.example>', to: ALICE, subject: 'Interested in roles' }));
+    await world.bench.appendMessage(
+      ALICE,
+      'INBOX',
+      message({ from: 'Sam Stranger <sam@mail.example>', to: ALICE, subject: 'Interested in roles' }),
+    );
     await world.bench.appendMessage(ALICE, 'INBOX', message({ from: BOB, to: ALICE, subject: 'Lunch?' }));
-    await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'news@mail.example', to: ALICE, subject: 'Weekly news', headers: { 'List-Unsubscribe': '<mailto:unsub@mail.example>' } }));
+    await world.bench.appendMessage(
+      ALICE,
+      'INBOX',
+      message({
+        from: 'news@mail.example',
+        to: ALICE,
+        subject: 'Weekly news',
+        headers: { 'List-Unsubscribe': '<mailto:unsub@mail.example>' },
+      }),
+    );
     const result = await world.sync();
     expect(result.code, result.stderr).toBe(0);
     const inbox = result.json.mailboxes.find((m) => m.mailbox === 'alice')!.folders.find((f) => f.folder === 'INBOX')!;
@@ -70,6 +118,7 @@ describe('keepwarm sync --once', () => {
   it('costs one STATUS and logs nothing new on an idle poll', async () => {
     const result = await world.sync();
     expect(result.code).toBe(0);
-    for (const mailbox of result.json.mailboxes) for (const folder of mailbox.folders) expect(folder).toMatchObject({ seen: 0, logged: 0 });
+    for (const mailbox of result.json.mailboxes)
+      for (const folder of mailbox.folders) expect(folder).toMatchObject({ seen: 0, logged: 0 });
   });
 });

@@ -8,9 +8,37 @@ let world: SyncWorld;
 
 beforeAll(async () => {
   world = await startSyncWorld();
-  await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'Lena Fischer <lena@candidates.example>', to: ALICE, subject: 'Lena Fischer: my new certificate', messageId: 'lena-1@candidates.example', body: 'I just passed my CPA exam!' }));
-  await world.bench.appendMessage(ALICE, 'Sent', message({ from: ALICE, to: 'Lena Fischer <lena@candidates.example>', subject: 'Congratulations Lena Fischer', messageId: 'lena-2@agency.example' }));
-  await world.bench.appendMessage(LOG, 'INBOX', message({ from: ALICE, to: 'Lena Fischer <lena@candidates.example>', subject: 'Checking in', messageId: 'lena-3@agency.example' }));
+  await world.bench.appendMessage(
+    ALICE,
+    'INBOX',
+    message({
+      from: 'Lena Fischer <lena@candidates.example>',
+      to: ALICE,
+      subject: 'Lena Fischer: my new certificate',
+      messageId: 'lena-1@candidates.example',
+      body: 'I just passed my CPA exam!',
+    }),
+  );
+  await world.bench.appendMessage(
+    ALICE,
+    'Sent',
+    message({
+      from: ALICE,
+      to: 'Lena Fischer <lena@candidates.example>',
+      subject: 'Congratulations Lena Fischer',
+      messageId: 'lena-2@agency.example',
+    }),
+  );
+  await world.bench.appendMessage(
+    LOG,
+    'INBOX',
+    message({
+      from: ALICE,
+      to: 'Lena Fischer <lena@candidates.example>',
+      subject: 'Checking in',
+      messageId: 'lena-3@agency.example',
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -27,7 +55,9 @@ function databaseBytes(): string {
 
 it('does not bring an erased person back when the mailboxes are synced again from scratch', async () => {
   expect((await world.sync()).code).toBe(0);
-  const before = await world.cli.withDb((db) => db.selectFrom('interactions').select('id').where('message_key', 'like', 'lena-%').execute());
+  const before = await world.cli.withDb((db) =>
+    db.selectFrom('interactions').select('id').where('message_key', 'like', 'lena-%').execute(),
+  );
   expect(before).toHaveLength(3);
   expect(databaseBytes()).toContain('lena@candidates.example');
 
@@ -40,7 +70,11 @@ it('does not bring an erased person back when the mailboxes are synced again fro
 
   const after = await world.cli.withDb(async (db) => ({
     interactions: await db.selectFrom('interactions').select('id').where('message_key', 'like', 'lena-%').execute(),
-    unmatched: await db.selectFrom('unmatched_addresses').select('email').where('email_key', '=', 'lena@candidates.example').execute(),
+    unmatched: await db
+      .selectFrom('unmatched_addresses')
+      .select('email')
+      .where('email_key', '=', 'lena@candidates.example')
+      .execute(),
     candidates: await db.selectFrom('candidates').select('id').where('name', '=', 'Lena Fischer').execute(),
   }));
   expect(after).toEqual({ interactions: [], unmatched: [], candidates: [] });

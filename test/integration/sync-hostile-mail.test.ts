@@ -9,12 +9,16 @@ import { createSyncService } from '../../src/sync/sync-service.js';
 import { createSilentLogger } from '../../src/log/logger.js';
 
 let world: SyncWorld;
-const FROM = 'From: Jane Roe <jane@candidates.example>\r\nTo: alice@agency.example\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\n';
+const FROM =
+  'From: Jane Roe <jane@candidates.example>\r\nTo: alice@agency.example\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\n';
 
 function hostile(): Record<string, string> {
-  const parts = Array.from({ length: 10_000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join('');
+  const parts = Array.from({ length: 10_000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join(
+    '',
+  );
   let nested = 'Content-Type: text/plain\r\n\r\nthe innermost text\r\n';
-  for (let i = 0; i < 100; i++) nested = `Content-Type: message/rfc822\r\n\r\nFrom: x${i}@mail.example\r\nSubject: level ${i}\r\n${nested}`;
+  for (let i = 0; i < 100; i++)
+    nested = `Content-Type: message/rfc822\r\n\r\nFrom: x${i}@mail.example\r\nSubject: level ${i}\r\n${nested}`;
   const manyAddresses = Array.from({ length: 200_000 }, (_, i) => `p${i}@mail.example`).join(', ');
   return {
     'missing boundary': `${FROM}Subject: missing boundary\r\nMessage-ID: <h1@x.example>\r\nContent-Type: multipart/mixed; boundary="open"\r\n\r\n--open\r\nContent-Type: text/plain\r\n\r\nno closing boundary\r\n`,
@@ -23,14 +27,27 @@ function hostile(): Record<string, string> {
     '100 nested messages': `${FROM}Subject: nested\r\nMessage-ID: <h4@x.example>\r\n${nested}`,
     '200,000 recipients': `From: Jane Roe <jane@candidates.example>\r\nTo: alice@agency.example, ${manyAddresses}\r\nSubject: everyone\r\nMessage-ID: <h5@x.example>\r\n\r\nhello all\r\n`,
     'invalid charset': `${FROM}Subject: =?x-no-such-charset?Q?caf=E9?=\r\nMessage-ID: <h6@x.example>\r\nContent-Type: text/plain; charset=x-no-such-charset\r\n\r\ncaf\xe9\r\n`,
-    'CR-only line endings': `${FROM}Subject: cr only\r\nMessage-ID: <h7@x.example>\r\n\r\nline one\rline two\r`.replace(/\r\n/g, '\r'),
+    'CR-only line endings': `${FROM}Subject: cr only\r\nMessage-ID: <h7@x.example>\r\n\r\nline one\rline two\r`.replace(
+      /\r\n/g,
+      '\r',
+    ),
   };
 }
 
 beforeAll(async () => {
   world = await startSyncWorld();
-  for (const raw of Object.values(hostile())) await world.bench.appendMessage(ALICE, 'INBOX', Buffer.from(raw, 'latin1'));
-  await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'omar@candidates.example', to: ALICE, subject: 'After the storm', messageId: 'after@candidates.example' }));
+  for (const raw of Object.values(hostile()))
+    await world.bench.appendMessage(ALICE, 'INBOX', Buffer.from(raw, 'latin1'));
+  await world.bench.appendMessage(
+    ALICE,
+    'INBOX',
+    message({
+      from: 'omar@candidates.example',
+      to: ALICE,
+      subject: 'After the storm',
+      messageId: 'after@candidates.example',
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -16,9 +16,25 @@ let world: SyncWorld;
 
 beforeAll(async () => {
   world = await startSyncWorld();
-  const newsletter = (i: number) => message({ from: `news${i % 7}@mail.example`, to: ALICE, subject: `Update ${i}`, headers: { 'List-Id': '<news.mail.example>' } });
-  await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: ALICE, pass: PASSWORD }, 'Small', Array.from({ length: 20 }, (_, i) => newsletter(i)));
-  await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: ALICE, pass: PASSWORD }, 'Large', Array.from({ length: 2000 }, (_, i) => newsletter(i)));
+  const newsletter = (i: number) =>
+    message({
+      from: `news${i % 7}@mail.example`,
+      to: ALICE,
+      subject: `Update ${i}`,
+      headers: { 'List-Id': '<news.mail.example>' },
+    });
+  await appendMany(
+    { host: world.bench.host, port: world.bench.imapPort },
+    { user: ALICE, pass: PASSWORD },
+    'Small',
+    Array.from({ length: 20 }, (_, i) => newsletter(i)),
+  );
+  await appendMany(
+    { host: world.bench.host, port: world.bench.imapPort },
+    { user: ALICE, pass: PASSWORD },
+    'Large',
+    Array.from({ length: 2000 }, (_, i) => newsletter(i)),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -41,7 +57,9 @@ async function commandsForIdlePoll(folderName: string): Promise<string[]> {
   };
   const { commands, logger: imapLogger } = imapCommandLog();
   const opened = openDatabase(parseDatabaseUrl(loaded.config.database, loaded.baseDir)!);
-  const client = new ImapFlow(imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }));
+  const client = new ImapFlow(
+    imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }),
+  );
   client.on('error', () => undefined);
   await client.connect();
   try {

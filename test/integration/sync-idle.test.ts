@@ -25,17 +25,46 @@ it('logs mail delivered to the log mailbox within seconds through IDLE', async (
   const loaded = loadConfig({ env: {}, cwd: world.cli.dir });
   running = await startKeepwarm({ loaded, logger: createSilentLogger(), now: () => new Date(), listen: '127.0.0.1:0' });
   // Let the first pass finish and IDLE begin.
-  await waitFor(() => world.cli.withDb(async (db) => (await db.selectFrom('mailbox_positions').select('mailbox').where('mailbox', '=', 'log').executeTakeFirst()) !== undefined), { timeoutMs: 15_000 });
+  await waitFor(
+    () =>
+      world.cli.withDb(
+        async (db) =>
+          (await db
+            .selectFrom('mailbox_positions')
+            .select('mailbox')
+            .where('mailbox', '=', 'log')
+            .executeTakeFirst()) !== undefined,
+      ),
+    { timeoutMs: 15_000 },
+  );
   await new Promise((r) => setTimeout(r, 1_500));
 
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: world.bench.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: world.bench.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   const sentAt = Date.now();
   await transport.sendMail({
     envelope: { from: ALICE, to: [LOG] },
-    raw: message({ from: ALICE, to: 'jane@candidates.example', subject: 'Quick question', messageId: 'idle-1@agency.example' }),
+    raw: message({
+      from: ALICE,
+      to: 'jane@candidates.example',
+      subject: 'Quick question',
+      messageId: 'idle-1@agency.example',
+    }),
   });
   await waitFor(
-    () => world.cli.withDb(async (db) => (await db.selectFrom('interactions').select('id').where('message_key', '=', 'idle-1@agency.example').executeTakeFirst()) !== undefined),
+    () =>
+      world.cli.withDb(
+        async (db) =>
+          (await db
+            .selectFrom('interactions')
+            .select('id')
+            .where('message_key', '=', 'idle-1@agency.example')
+            .executeTakeFirst()) !== undefined,
+      ),
     { timeoutMs: 10_000, intervalMs: 100 },
   );
   expect(Date.now() - sentAt).toBeLessThan(10_000);

@@ -21,21 +21,48 @@ let world: SyncWorld;
 
 /** UID n (1-based): odd UIDs are Jane's replies (logged), even ones strangers (triage only). */
 function mailFor(uid: number): string {
-  if (uid === THREAD_ROOT_UID) return message({ from: 'jane@candidates.example', to: ALICE, subject: 'Thread root', messageId: 'lookahead-root@candidates.example' });
+  if (uid === THREAD_ROOT_UID)
+    return message({
+      from: 'jane@candidates.example',
+      to: ALICE,
+      subject: 'Thread root',
+      messageId: 'lookahead-root@candidates.example',
+    });
   // From an address the library does not know: only the thread says it is Jane's.
   if (uid === THREAD_REPLY_UID) {
-    return message({ from: 'jane.new-job@elsewhere.example', to: ALICE, subject: 'Re: Thread root', messageId: 'lookahead-reply@elsewhere.example', inReplyTo: 'lookahead-root@candidates.example' });
+    return message({
+      from: 'jane.new-job@elsewhere.example',
+      to: ALICE,
+      subject: 'Re: Thread root',
+      messageId: 'lookahead-reply@elsewhere.example',
+      inReplyTo: 'lookahead-root@candidates.example',
+    });
   }
   return uid % 2 === 1
-    ? message({ from: 'jane@candidates.example', to: ALICE, subject: `Reply ${uid}`, messageId: `lookahead-${uid}@candidates.example` })
-    : message({ from: `vendor${uid}@vendors.example`, to: ALICE, subject: `Offer ${uid}`, messageId: `lookahead-${uid}@vendors.example` });
+    ? message({
+        from: 'jane@candidates.example',
+        to: ALICE,
+        subject: `Reply ${uid}`,
+        messageId: `lookahead-${uid}@candidates.example`,
+      })
+    : message({
+        from: `vendor${uid}@vendors.example`,
+        to: ALICE,
+        subject: `Offer ${uid}`,
+        messageId: `lookahead-${uid}@vendors.example`,
+      });
 }
 
 beforeAll(async () => {
   world = await startSyncWorld();
   world.configure({ sync: { batchSize: BATCH } });
   const mails = Array.from({ length: TOTAL }, (_, i) => mailFor(i + 1));
-  await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: ALICE, pass: PASSWORD }, 'INBOX', mails);
+  await appendMany(
+    { host: world.bench.host, port: world.bench.imapPort },
+    { user: ALICE, pass: PASSWORD },
+    'INBOX',
+    mails,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -50,9 +77,23 @@ async function state() {
       .select(['interaction_sources.uid', 'interactions.message_key'])
       .where('interaction_sources.mailbox', '=', 'alice')
       .execute();
-    const position = await db.selectFrom('mailbox_positions').select('last_uid').where('mailbox', '=', 'alice').where('folder', '=', 'INBOX').executeTakeFirst();
-    const triage = await db.selectFrom('unmatched_addresses').select(['email_key', 'message_count']).where('email_key', 'like', '%@vendors.example').execute();
-    return { uids: logged.map((l) => Number(l.uid)).sort((a, b) => a - b), keys: logged.map((l) => l.message_key), position: position?.last_uid ?? 0, triage };
+    const position = await db
+      .selectFrom('mailbox_positions')
+      .select('last_uid')
+      .where('mailbox', '=', 'alice')
+      .where('folder', '=', 'INBOX')
+      .executeTakeFirst();
+    const triage = await db
+      .selectFrom('unmatched_addresses')
+      .select(['email_key', 'message_count'])
+      .where('email_key', 'like', '%@vendors.example')
+      .execute();
+    return {
+      uids: logged.map((l) => Number(l.uid)).sort((a, b) => a - b),
+      keys: logged.map((l) => l.message_key),
+      position: position?.last_uid ?? 0,
+      triage,
+    };
   });
 }
 
@@ -62,12 +103,15 @@ describe('header look-ahead', () => {
     const mailbox = { ...loaded.config.mailboxes.find((m) => m.name === 'alice')!, folders: ['INBOX'] };
     const sent: string[] = [];
     const imapLogger = {
-      debug: (entry: { src?: string; msg?: string }) => void (entry.src === 'c' && entry.msg ? sent.push(entry.msg) : undefined),
+      debug: (entry: { src?: string; msg?: string }) =>
+        void (entry.src === 'c' && entry.msg ? sent.push(entry.msg) : undefined),
       info: () => undefined,
       warn: () => undefined,
       error: () => undefined,
     };
-    const client = new ImapFlow(imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }));
+    const client = new ImapFlow(
+      imapFlowOptions(mailbox, { baseDir: loaded.baseDir, logger: createSilentLogger(), imapLogger }),
+    );
     client.on('error', () => undefined);
     await client.connect();
     const opened = openDatabase(parseDatabaseUrl(loaded.config.database, loaded.baseDir)!);
@@ -98,7 +142,9 @@ describe('header look-ahead', () => {
     const headerFetches = sent.filter((line) => /BODY\.PEEK\[HEADER\]/.test(line));
     expect(headerFetches.length).toBeGreaterThanOrEqual(3);
     expect(headerFetches.length).toBeLessThanOrEqual(5);
-    const fetchedUids = headerFetches.flatMap((line) => (/FETCH ([\d,:]+)/.exec(line)?.[1] ?? '').split(',').map(Number));
+    const fetchedUids = headerFetches.flatMap((line) =>
+      (/FETCH ([\d,:]+)/.exec(line)?.[1] ?? '').split(',').map(Number),
+    );
     expect(Math.max(...fetchedUids)).toBeLessThanOrEqual(5 * BATCH);
   });
 
@@ -106,13 +152,17 @@ describe('header look-ahead', () => {
     const result = await world.sync('--mailbox', 'alice');
     expect(result.code, result.stderr).toBe(0);
     const after = await state();
-    const janes = Array.from({ length: TOTAL }, (_, i) => i + 1).filter((uid) => uid % 2 === 1 || uid === THREAD_REPLY_UID);
+    const janes = Array.from({ length: TOTAL }, (_, i) => i + 1).filter(
+      (uid) => uid % 2 === 1 || uid === THREAD_REPLY_UID,
+    );
     expect(after.uids).toEqual(janes);
     expect(new Set(after.keys).size).toBe(after.keys.length);
     expect(after.keys).toContain('lookahead-reply@elsewhere.example');
     expect(after.position).toBe(TOTAL);
     // Each stranger once on the triage list, the failed batch's included once, not twice.
-    const strangers = Array.from({ length: TOTAL }, (_, i) => i + 1).filter((uid) => uid % 2 === 0 && uid !== THREAD_REPLY_UID && uid !== THREAD_ROOT_UID);
+    const strangers = Array.from({ length: TOTAL }, (_, i) => i + 1).filter(
+      (uid) => uid % 2 === 0 && uid !== THREAD_REPLY_UID && uid !== THREAD_ROOT_UID,
+    );
     expect(after.triage.length).toBe(strangers.length);
     expect(after.triage.every((t) => t.message_count === 1)).toBe(true);
   });

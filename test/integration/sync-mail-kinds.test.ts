@@ -14,7 +14,16 @@ interface Shown {
   status: string;
   snoozedUntil: string | null;
   emails: { email: string; bouncingSince: string | null }[];
-  interactions: { at: string; subject: string; direction: string; kind: string; snippet: string; note?: string | null; signals: { code: string; category: string | null; text: string }[]; sources: { mailbox: string; folder: string }[] }[];
+  interactions: {
+    at: string;
+    subject: string;
+    direction: string;
+    kind: string;
+    snippet: string;
+    note?: string | null;
+    signals: { code: string; category: string | null; text: string }[];
+    sources: { mailbox: string; folder: string }[];
+  }[];
 }
 
 async function show(email: string): Promise<Shown> {
@@ -26,17 +35,44 @@ async function show(email: string): Promise<Shown> {
 beforeAll(async () => {
   world = await startSyncWorld();
   world.configure({ authservId: 'mx.agency.example' });
-  const toLog = ['gmail-forward.eml', 'outlook-forward.eml', 'apple-mail-forward.eml', 'forward-attached-message.eml', 'outlook-forward-german.eml', 'promise-outbound.eml', 'forwarded-bounce.eml', 'apple-mail-reply.eml'];
-  const toAlice = ['gmail-reply.eml', 'outlook-reply.eml', 'out-of-office.eml', 'windows-1252-html-reply.eml', 'no-message-id.eml', 'opt-out-reply.eml', 'life-event-reply.eml', 'newsletter.eml', 'accepted-offer-reply.eml'];
+  const toLog = [
+    'gmail-forward.eml',
+    'outlook-forward.eml',
+    'apple-mail-forward.eml',
+    'forward-attached-message.eml',
+    'outlook-forward-german.eml',
+    'promise-outbound.eml',
+    'forwarded-bounce.eml',
+    'apple-mail-reply.eml',
+  ];
+  const toAlice = [
+    'gmail-reply.eml',
+    'outlook-reply.eml',
+    'out-of-office.eml',
+    'windows-1252-html-reply.eml',
+    'no-message-id.eml',
+    'opt-out-reply.eml',
+    'life-event-reply.eml',
+    'newsletter.eml',
+    'accepted-offer-reply.eml',
+  ];
   for (const name of toLog) await world.bench.appendMessage(LOG, 'INBOX', fixture(name));
   for (const name of toAlice) await world.bench.appendMessage(ALICE, 'INBOX', fixture(name));
   // The mail Alice forwarded inline (gmail-forward.eml), as it sits in her own INBOX.
   await world.bench.appendMessage(
     ALICE,
     'INBOX',
-    message({ from: 'Jane Roe <jane.roe@gmail.com>', to: ALICE, subject: 'Question about the Acme role', date: 'Mon, 23 Nov 2026 09:14:31 +0000', messageId: 'jane-acme-question@mail.gmail.com', body: 'Hi Alice,\r\n\r\nIs the Acme role still open? I would love to be considered again.\r\n\r\nJane' }),
+    message({
+      from: 'Jane Roe <jane.roe@gmail.com>',
+      to: ALICE,
+      subject: 'Question about the Acme role',
+      date: 'Mon, 23 Nov 2026 09:14:31 +0000',
+      messageId: 'jane-acme-question@mail.gmail.com',
+      body: 'Hi Alice,\r\n\r\nIs the Acme role still open? I would love to be considered again.\r\n\r\nJane',
+    }),
   );
-  for (const name of ['forged-auth-other-authserv.eml', 'forged-auth-comment.eml', 'forged-auth-duplicate-below.eml']) await world.bench.appendMessage(LOG, 'INBOX', fixture(name));
+  for (const name of ['forged-auth-other-authserv.eml', 'forged-auth-comment.eml', 'forged-auth-duplicate-below.eml'])
+    await world.bench.appendMessage(LOG, 'INBOX', fixture(name));
   const result = await world.sync();
   expect(result.code, result.stderr).toBe(0);
 });
@@ -49,16 +85,31 @@ describe('forwards to the log mailbox', () => {
   it('logs the original of Gmail, Outlook, Apple Mail and attached forwards, with the note above it', async () => {
     const jane = await show('jane@candidates.example');
     const subjects = jane.interactions.map((i) => i.subject);
-    expect(subjects).toEqual(expect.arrayContaining(['Question about the Acme role', 'Availability next week', 'References', 'Interview follow-up']));
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        'Question about the Acme role',
+        'Availability next week',
+        'References',
+        'Interview follow-up',
+      ]),
+    );
     const gmail = jane.interactions.find((i) => i.subject === 'Question about the Acme role')!;
     expect(gmail).toMatchObject({ direction: 'inbound', kind: 'personal' });
     expect(gmail.at.startsWith('2026-11-23')).toBe(true);
-    const notes = await world.cli.withDb((db) => db.selectFrom('interactions').select(['subject', 'note']).where('note', 'is not', null).execute());
+    const notes = await world.cli.withDb((db) =>
+      db.selectFrom('interactions').select(['subject', 'note']).where('note', 'is not', null).execute(),
+    );
     expect(notes.find((n) => n.subject === 'Question about the Acme role')?.note).toMatch(/\w/);
   });
 
   it('logs a German Outlook forward (WG:) by its original sender and date', async () => {
-    const rows = await world.cli.withDb((db) => db.selectFrom('interactions').select(['subject', 'direction', 'occurred_at']).where('subject', 'like', 'Bewerbung%').execute());
+    const rows = await world.cli.withDb((db) =>
+      db
+        .selectFrom('interactions')
+        .select(['subject', 'direction', 'occurred_at'])
+        .where('subject', 'like', 'Bewerbung%')
+        .execute(),
+    );
     expect(rows).toMatchObject([{ direction: 'inbound' }]);
     expect(rows[0]!.occurred_at.startsWith('2026-11-23')).toBe(true);
   });
@@ -68,13 +119,21 @@ describe('forwards to the log mailbox', () => {
     const copies = jane.interactions.filter((i) => i.subject === 'Question about the Acme role');
     expect(copies).toHaveLength(1);
     expect(copies[0]!.sources.map((s) => `${s.mailbox}/${s.folder}`).sort()).toEqual(['alice/INBOX', 'log/INBOX']);
-    const key = await world.cli.withDb((db) => db.selectFrom('interactions').select('message_key').where('subject', '=', 'Question about the Acme role').execute());
+    const key = await world.cli.withDb((db) =>
+      db
+        .selectFrom('interactions')
+        .select('message_key')
+        .where('subject', '=', 'Question about the Acme role')
+        .execute(),
+    );
     expect(key).toEqual([{ message_key: 'jane-acme-question@mail.gmail.com' }]);
   });
 
   it('does not treat a forwarded bounce as a bounce', async () => {
     const jane = await show('jane@candidates.example');
-    expect(jane.interactions.some((i) => i.kind === 'bounce' && i.sources.some((s) => s.mailbox === 'log'))).toBe(false);
+    expect(jane.interactions.some((i) => i.kind === 'bounce' && i.sources.some((s) => s.mailbox === 'log'))).toBe(
+      false,
+    );
   });
 });
 
@@ -120,7 +179,11 @@ describe('replies in a recruiter INBOX', () => {
   it('records a life event with its sentence, from new text only', async () => {
     const jane = await show('jane@candidates.example');
     const signals = jane.interactions.flatMap((i) => i.signals).filter((s) => s.code === 'life_event');
-    expect(signals).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'credential', text: expect.stringContaining('CPA') })]));
+    expect(signals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ category: 'credential', text: expect.stringContaining('CPA') }),
+      ]),
+    );
     expect(signals.some((s) => s.category === 'baby')).toBe(false);
   });
 
@@ -140,8 +203,15 @@ describe('replies in a recruiter INBOX', () => {
 describe('sender trust', () => {
   it('quarantines spoofed recruiter mail whatever forged Authentication-Results it carries', async () => {
     const rows = await world.cli.withDb((db) => db.selectFrom('quarantine').select(['message_id', 'reason']).execute());
-    expect(rows.filter((r) => r.reason === 'sender_not_verified').map((r) => r.message_id).sort()).toEqual(
-      ['forged-comment@attacker.example', 'forged-duplicate@attacker.example', 'forged-other-id@attacker.example'].map((id) => `<${id}>`).sort(),
+    expect(
+      rows
+        .filter((r) => r.reason === 'sender_not_verified')
+        .map((r) => r.message_id)
+        .sort(),
+    ).toEqual(
+      ['forged-comment@attacker.example', 'forged-duplicate@attacker.example', 'forged-other-id@attacker.example']
+        .map((id) => `<${id}>`)
+        .sort(),
     );
     const keys = await world.cli.withDb((db) => db.selectFrom('interactions').select('message_key').execute());
     expect(keys.map((k) => k.message_key).some((k) => k.includes('attacker.example'))).toBe(false);
@@ -150,13 +220,26 @@ describe('sender trust', () => {
 
 describe('bounces', () => {
   it('marks an address dead from a bounce Postfix really generated', async () => {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: world.bench.smtpPort, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from: ALICE, to: 'jane.old@candidates.example', subject: 'Checking in', text: 'Hi Jane' });
-    await waitFor(async () => {
-      await world.sync();
-      const jane = await show('jane@candidates.example');
-      return jane.emails.find((e) => e.email === 'jane.old@candidates.example')?.bouncingSince;
-    }, { timeoutMs: 20_000, intervalMs: 500 });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: world.bench.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await transport.sendMail({
+      from: ALICE,
+      to: 'jane.old@candidates.example',
+      subject: 'Checking in',
+      text: 'Hi Jane',
+    });
+    await waitFor(
+      async () => {
+        await world.sync();
+        const jane = await show('jane@candidates.example');
+        return jane.emails.find((e) => e.email === 'jane.old@candidates.example')?.bouncingSince;
+      },
+      { timeoutMs: 20_000, intervalMs: 500 },
+    );
     const jane = await show('jane@candidates.example');
     expect(jane.interactions.some((i) => i.kind === 'bounce')).toBe(true);
   });

@@ -13,9 +13,31 @@ let world: SyncWorld;
 
 beforeAll(async () => {
   world = await startSyncWorld();
-  await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'jane@candidates.example', to: ALICE, subject: 'Before', messageId: 'q-before@candidates.example' }));
-  await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'jane@candidates.example', to: ALICE, subject: 'POISON', messageId: 'q-poison@candidates.example' }));
-  await world.bench.appendMessage(ALICE, 'INBOX', message({ from: 'omar@candidates.example', to: ALICE, subject: 'After', messageId: 'q-after@candidates.example' }));
+  await world.bench.appendMessage(
+    ALICE,
+    'INBOX',
+    message({
+      from: 'jane@candidates.example',
+      to: ALICE,
+      subject: 'Before',
+      messageId: 'q-before@candidates.example',
+    }),
+  );
+  await world.bench.appendMessage(
+    ALICE,
+    'INBOX',
+    message({
+      from: 'jane@candidates.example',
+      to: ALICE,
+      subject: 'POISON',
+      messageId: 'q-poison@candidates.example',
+    }),
+  );
+  await world.bench.appendMessage(
+    ALICE,
+    'INBOX',
+    message({ from: 'omar@candidates.example', to: ALICE, subject: 'After', messageId: 'q-after@candidates.example' }),
+  );
 });
 
 afterAll(async () => {
@@ -34,10 +56,21 @@ it('quarantines a message the parser fails on, logs the rest, and gives up after
     return factsFromParsedMail(await simpleParser(source));
   };
   try {
-    const service = createSyncService({ db: opened.db, loaded, logger: createSilentLogger(), now: () => new Date(), parse });
+    const service = createSyncService({
+      db: opened.db,
+      loaded,
+      logger: createSilentLogger(),
+      now: () => new Date(),
+      parse,
+    });
     for (let pass = 0; pass < 5; pass++) await service.syncOnce({ mailbox: 'alice' });
-    const quarantined = await opened.db.selectFrom('quarantine').select(['reason', 'attempts', 'detail', 'subject']).execute();
-    expect(quarantined).toEqual([{ reason: 'parse_failed', attempts: 3, detail: 'boom: unparseable MIME', subject: 'POISON' }]);
+    const quarantined = await opened.db
+      .selectFrom('quarantine')
+      .select(['reason', 'attempts', 'detail', 'subject'])
+      .execute();
+    expect(quarantined).toEqual([
+      { reason: 'parse_failed', attempts: 3, detail: 'boom: unparseable MIME', subject: 'POISON' },
+    ]);
     expect(poisonParses).toBe(3);
     const logged = await opened.db.selectFrom('interactions').select('subject').orderBy('subject').execute();
     expect(logged.map((r) => r.subject)).toEqual(['After', 'Before']);

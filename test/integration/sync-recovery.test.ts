@@ -20,9 +20,20 @@ beforeAll(async () => {
   world = await startSyncWorld();
   world.configure({ sync: { batchSize: 40 } });
   const mails = Array.from({ length: TOTAL }, (_, i) =>
-    message({ from: CANDIDATES[i % 3]!, to: ALICE, subject: `Reply ${i}`, messageId: `recovery-${i}@candidates.example`, date: `Mon, 2 Nov 2026 ${String(8 + (i % 10)).padStart(2, '0')}:00:00 +0000` }),
+    message({
+      from: CANDIDATES[i % 3]!,
+      to: ALICE,
+      subject: `Reply ${i}`,
+      messageId: `recovery-${i}@candidates.example`,
+      date: `Mon, 2 Nov 2026 ${String(8 + (i % 10)).padStart(2, '0')}:00:00 +0000`,
+    }),
   );
-  await appendMany({ host: world.bench.host, port: world.bench.imapPort }, { user: ALICE, pass: PASSWORD }, 'INBOX', mails);
+  await appendMany(
+    { host: world.bench.host, port: world.bench.imapPort },
+    { user: ALICE, pass: PASSWORD },
+    'INBOX',
+    mails,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -31,10 +42,29 @@ afterAll(async () => {
 
 async function loggedState() {
   return world.cli.withDb(async (db) => {
-    const interactions = await db.selectFrom('interactions').select(['message_key', 'candidate_id']).where('message_key', 'like', 'recovery-%').execute();
-    const sources = await db.selectFrom('interaction_sources').innerJoin('interactions', 'interactions.id', 'interaction_sources.interaction_id').select(['interaction_sources.uid']).where('message_key', 'like', 'recovery-%').execute();
-    const position = await db.selectFrom('mailbox_positions').selectAll().where('mailbox', '=', 'alice').where('folder', '=', 'INBOX').executeTakeFirst();
-    return { keys: new Set(interactions.map((i) => i.message_key)), interactions: interactions.length, sources: sources.length, position };
+    const interactions = await db
+      .selectFrom('interactions')
+      .select(['message_key', 'candidate_id'])
+      .where('message_key', 'like', 'recovery-%')
+      .execute();
+    const sources = await db
+      .selectFrom('interaction_sources')
+      .innerJoin('interactions', 'interactions.id', 'interaction_sources.interaction_id')
+      .select(['interaction_sources.uid'])
+      .where('message_key', 'like', 'recovery-%')
+      .execute();
+    const position = await db
+      .selectFrom('mailbox_positions')
+      .selectAll()
+      .where('mailbox', '=', 'alice')
+      .where('folder', '=', 'INBOX')
+      .executeTakeFirst();
+    return {
+      keys: new Set(interactions.map((i) => i.message_key)),
+      interactions: interactions.length,
+      sources: sources.length,
+      position,
+    };
   });
 }
 
@@ -86,7 +116,9 @@ describe('crash safety', () => {
       const interrupted = await service.syncOnce({ mailbox: 'alice' });
       expect(interrupted[0]!.errors.length).toBeGreaterThan(0);
       const status = await world.cli.run('status', '--json');
-      expect(JSON.parse(status.stdout).mailboxes.find((m: { name: string }) => m.name === 'alice').state).toBe('failing');
+      expect(JSON.parse(status.stdout).mailboxes.find((m: { name: string }) => m.name === 'alice').state).toBe(
+        'failing',
+      );
     } finally {
       await opened.close();
       await world.bench.startDovecot();

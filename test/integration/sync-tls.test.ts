@@ -30,13 +30,21 @@ afterAll(async () => {
 function configure(mailbox: Record<string, unknown>): void {
   fs.writeFileSync(
     path.join(cli.dir, 'keepwarm.config.json'),
-    JSON.stringify({ database: 'sqlite:./data/keepwarm.db', logAddress: USER, mailboxes: [{ name: 'log', role: 'log', host: '127.0.0.1', user: USER, pass: PASS, ...mailbox }] }),
+    JSON.stringify({
+      database: 'sqlite:./data/keepwarm.db',
+      logAddress: USER,
+      mailboxes: [{ name: 'log', role: 'log', host: '127.0.0.1', user: USER, pass: PASS, ...mailbox }],
+    }),
   );
 }
 
 async function sync() {
   const result = await cli.run('sync', '--once', '--json');
-  return { code: result.code, errors: (JSON.parse(result.stdout) as { mailboxes: { errors: { code: string; message: string }[] }[] }).mailboxes[0]!.errors };
+  return {
+    code: result.code,
+    errors: (JSON.parse(result.stdout) as { mailboxes: { errors: { code: string; message: string }[] }[] })
+      .mailboxes[0]!.errors,
+  };
 }
 
 describe('mailbox TLS', () => {
@@ -68,7 +76,9 @@ describe('mailbox TLS', () => {
     const result = await sync();
     expect(result.code).toBe(1);
     expect(result.errors[0]).toMatchObject({ code: 'imap_auth' });
-    const status = JSON.parse((await cli.run('status', '--json')).stdout) as { mailboxes: { state: string; folders: { lastErrorCode: string }[] }[] };
+    const status = JSON.parse((await cli.run('status', '--json')).stdout) as {
+      mailboxes: { state: string; folders: { lastErrorCode: string }[] }[];
+    };
     expect(status.mailboxes[0]).toMatchObject({ state: 'failing' });
   });
 });

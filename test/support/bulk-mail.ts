@@ -8,7 +8,14 @@ export async function appendMany(
   folder: string,
   messages: Iterable<string | Buffer>,
 ): Promise<number> {
-  const client = new ImapFlow({ host: server.host, port: server.port, secure: false, doSTARTTLS: false, auth, logger: false });
+  const client = new ImapFlow({
+    host: server.host,
+    port: server.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth,
+    logger: false,
+  });
   client.on('error', () => undefined);
   await client.connect();
   let count = 0;

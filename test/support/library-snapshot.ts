@@ -14,7 +14,9 @@ export async function snapshotLibrary(db: Kysely<Database>): Promise<Record<stri
   `.execute(db);
   const snapshot: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) {
-    snapshot[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)} order by rowid`.execute(db)).rows;
+    snapshot[name] = (
+      await sql<Record<string, unknown>>`select * from ${sql.table(name)} order by rowid`.execute(db)
+    ).rows;
   }
   return snapshot;
 }

@@ -21,7 +21,11 @@ export interface SyncWorld {
 }
 
 export interface SyncJson {
-  mailboxes: { mailbox: string; folders: Record<string, number | string>[]; errors: { folder: string; code: string; message: string }[] }[];
+  mailboxes: {
+    mailbox: string;
+    folders: Record<string, number | string>[];
+    errors: { folder: string; code: string; message: string }[];
+  }[];
 }
 
 export const CANDIDATES_CSV = [
@@ -80,7 +84,9 @@ export async function startSyncWorld(): Promise<SyncWorld> {
     },
   };
   world.configure();
-  await expectOk(cli.run('recruiter', 'add', '--email', ALICE, '--name', 'Alice Smith', '--alias', 'a.smith@agency.example'));
+  await expectOk(
+    cli.run('recruiter', 'add', '--email', ALICE, '--name', 'Alice Smith', '--alias', 'a.smith@agency.example'),
+  );
   await expectOk(cli.run('recruiter', 'add', '--email', BOB, '--name', 'Bob Jones'));
   cli.write('candidates.csv', CANDIDATES_CSV);
   await expectOk(cli.run('import', 'candidates', 'candidates.csv'));
@@ -114,7 +120,9 @@ export function message(fields: {
     ...(fields.bcc ? [`Bcc: ${fields.bcc}`] : []),
     `Subject: ${fields.subject ?? 'Hello'}`,
     `Date: ${fields.date ?? 'Mon, 23 Nov 2026 09:00:00 +0000'}`,
-    ...(fields.messageId === null ? [] : [`Message-ID: <${fields.messageId ?? `m${counter}.${Date.now()}@mail.example`}>`]),
+    ...(fields.messageId === null
+      ? []
+      : [`Message-ID: <${fields.messageId ?? `m${counter}.${Date.now()}@mail.example`}>`]),
     ...(fields.inReplyTo ? [`In-Reply-To: <${fields.inReplyTo}>`, `References: <${fields.inReplyTo}>`] : []),
     ...Object.entries(fields.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
     'MIME-Version: 1.0',

@@ -44,7 +44,8 @@ export async function startTcpProxy(targetPort: number, initial: ProxyMode = { k
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    const forward = (from: net.Socket, to: net.Socket) => from.on('data', (chunk: Buffer) => mode.kind !== 'stall' && to.write(chunk));
+    const forward = (from: net.Socket, to: net.Socket) =>
+      from.on('data', (chunk: Buffer) => mode.kind !== 'stall' && to.write(chunk));
     forward(client, upstream);
     forward(upstream, client);
     if (mode.kind === 'drop-after') setTimeout(end, mode.ms).unref();

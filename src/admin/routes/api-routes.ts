@@ -22,7 +22,10 @@ export function createApiRoutes(services: AdminServices): Hono {
   });
 
   app.get('/candidates', async (c) => {
-    const listing = await listCandidatesForAdmin(services, parseWith(candidateListQuery, c.req.query(), 'query string'));
+    const listing = await listCandidatesForAdmin(
+      services,
+      parseWith(candidateListQuery, c.req.query(), 'query string'),
+    );
     return c.json({
       total: listing.total,
       page: listing.page,
@@ -48,7 +51,13 @@ export function createApiRoutes(services: AdminServices): Hono {
     if (!/^\d{1,12}$/.test(id)) throw new KeepwarmError('not_found', 'no such candidate');
     const data = await loadCandidatePageData(db, Number(id));
     const { profile, timeline, optOut, lastContactAt } = data;
-    return c.json({ id: data.id, ...profile, lastContactAt, optOutAwaitingConfirmation: optOut, interactions: [...timeline].reverse() });
+    return c.json({
+      id: data.id,
+      ...profile,
+      lastContactAt,
+      optOutAwaitingConfirmation: optOut,
+      interactions: [...timeline].reverse(),
+    });
   });
 
   app.get('/digest', async (c) => {

@@ -11,7 +11,14 @@ export function createCandidateListRoutes(services: AdminServices): Hono<AdminEn
   app.get('/candidates', async (c) => {
     try {
       const listing = await listCandidatesForAdmin(services, readQuery(c, candidateListQuery));
-      const body = <CandidatesPage listing={listing} recruiters={await services.cache.get('recruiters', () => listRecruiters(services.deps.db))} now={services.deps.now()} zone={services.zone} />;
+      const body = (
+        <CandidatesPage
+          listing={listing}
+          recruiters={await services.cache.get('recruiters', () => listRecruiters(services.deps.db))}
+          now={services.deps.now()}
+          zone={services.zone}
+        />
+      );
       return renderPage(c, services, { title: 'Candidates', section: 'candidates', body });
     } catch (error) {
       return renderProblem(c, services, error, 'candidates');

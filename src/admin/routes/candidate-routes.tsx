@@ -43,7 +43,14 @@ export function createCandidateRoutes(services: AdminServices): Hono<AdminEnv> {
     const id = idParam(c);
     const data = await loadCandidatePageData(db, id);
     const body = (
-      <CandidatePage data={data} due={services.due.peek()?.byCandidate.get(id) ?? null} recruiters={await listRecruiters(db)} csrf={c.get('session').csrf} zone={services.zone} now={now()} />
+      <CandidatePage
+        data={data}
+        due={services.due.peek()?.byCandidate.get(id) ?? null}
+        recruiters={await listRecruiters(db)}
+        csrf={c.get('session').csrf}
+        zone={services.zone}
+        now={now()}
+      />
     );
     return renderPage(c, services, { title: data.profile.name, section: 'candidates', body });
   });
@@ -58,7 +65,9 @@ export function createCandidateRoutes(services: AdminServices): Hono<AdminEnv> {
       edit.cadenceDays = form.cadenceDays ?? null;
       if (form.notes !== undefined) edit.notes = form.notes;
       const result = await updateCandidate(db, await requirePrimaryEmail(db, id), edit, { now: now(), ...actor });
-      return result.changed.length > 0 ? `Saved: ${result.changed.join(', ').replaceAll('_', ' ')}.` : 'Nothing changed.';
+      return result.changed.length > 0
+        ? `Saved: ${result.changed.join(', ').replaceAll('_', ' ')}.`
+        : 'Nothing changed.';
     });
   });
 
@@ -72,7 +81,12 @@ export function createCandidateRoutes(services: AdminServices): Hono<AdminEnv> {
         return 'The snooze is over: they are back in the digest when due.';
       }
       const until = requireDayStart(form.until, services.zone, 'until');
-      await snoozeCandidate(db, email, { until, ...(form.reason ? { reason: form.reason } : {}) }, { now: now(), ...actor });
+      await snoozeCandidate(
+        db,
+        email,
+        { until, ...(form.reason ? { reason: form.reason } : {}) },
+        { now: now(), ...actor },
+      );
       return `Snoozed until ${form.until}.`;
     });
   });
@@ -82,7 +96,12 @@ export function createCandidateRoutes(services: AdminServices): Hono<AdminEnv> {
     return runAction(c, services, page(id), async () => {
       const form = await readForm(c, addressForm);
       const backfill = backfillRun(services);
-      const result = await updateCandidate(db, await requirePrimaryEmail(db, id), { addEmail: form.email }, { now: now(), ...actor, ...backfill.option });
+      const result = await updateCandidate(
+        db,
+        await requirePrimaryEmail(db, id),
+        { addEmail: form.email },
+        { now: now(), ...actor, ...backfill.option },
+      );
       if (result.addedAddressKeys.length === 0) return `${form.email} was already theirs.`;
       return `Added ${form.email}.${backfill.report() ? ` Then ${backfill.report()}.` : ''}`;
     });
@@ -104,7 +123,9 @@ export function createCandidateRoutes(services: AdminServices): Hono<AdminEnv> {
     return runAction(c, services, back, async () => {
       const form = await readForm(c, optOutForm);
       const { status } = await reviewOptOut(db, id, form.decision, { now: now(), ...actor });
-      return form.decision === 'confirm' ? 'Confirmed: they will not be contacted.' : `Undone: their status is ${status.replace('_', ' ')} again.`;
+      return form.decision === 'confirm'
+        ? 'Confirmed: they will not be contacted.'
+        : `Undone: their status is ${status.replace('_', ' ')} again.`;
     });
   });
 
@@ -118,7 +139,11 @@ export function createCandidateRoutes(services: AdminServices): Hono<AdminEnv> {
   app.get('/candidates/:id/erase', async (c) => {
     const id = idParam(c);
     const plan = await planErasure(db, await requirePrimaryEmail(db, id));
-    return renderPage(c, services, { title: `Erase ${plan.name}`, section: 'candidates', body: <ErasePage id={id} plan={plan} csrf={c.get('session').csrf} /> });
+    return renderPage(c, services, {
+      title: `Erase ${plan.name}`,
+      section: 'candidates',
+      body: <ErasePage id={id} plan={plan} csrf={c.get('session').csrf} />,
+    });
   });
 
   app.post('/candidates/:id/erase', async (c) => {

@@ -14,11 +14,15 @@ export const ACTIVITY_WEEKS = 26;
 export function createDashboardRoutes(services: AdminServices): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const { db, config, now } = services.deps;
-  const weeks = cachedValue(() => weeklyPersonalMail(db, { now: now(), weeks: ACTIVITY_WEEKS, zone: services.zone }), { ttlMs: 60_000, now });
+  const weeks = cachedValue(() => weeklyPersonalMail(db, { now: now(), weeks: ACTIVITY_WEEKS, zone: services.zone }), {
+    ttlMs: 60_000,
+    now,
+  });
 
   app.get('/', async (c) => {
     const due = await services.due.get();
-    const triage = (await listUnmatched(db)).length + (await listQuarantined(db)).length + (await listOptOutsAwaiting(db)).length;
+    const triage =
+      (await listUnmatched(db)).length + (await listQuarantined(db)).length + (await listOptOutsAwaiting(db)).length;
     const view = {
       now: now(),
       zone: services.zone,

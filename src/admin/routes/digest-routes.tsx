@@ -17,7 +17,14 @@ export function createDigestRoutes(services: AdminServices): Hono<AdminEnv> {
   app.get('/digest', async (c) => {
     try {
       const preview = await previewDigest(services, readQuery(c, digestQuery));
-      const body = <DigestPage preview={preview} csrf={c.get('session').csrf} canSend={services.deps.sendDigest !== undefined} zone={services.zone} />;
+      const body = (
+        <DigestPage
+          preview={preview}
+          csrf={c.get('session').csrf}
+          canSend={services.deps.sendDigest !== undefined}
+          zone={services.zone}
+        />
+      );
       return renderPage(c, services, { title: 'Digest preview', section: 'digest', body, framesPreview: true });
     } catch (error) {
       return renderProblem(c, services, error, 'digest');
@@ -37,18 +44,27 @@ export function createDigestRoutes(services: AdminServices): Hono<AdminEnv> {
       const send = services.deps.sendDigest;
       if (!send) throw new KeepwarmError('usage', 'Sending needs smtp in the configuration.');
       const form = await readForm(c, sendForm);
-      services.deps.logger?.info({ recruiterId: form.recruiter, actor: ADMIN_ACTOR }, 'digest send requested from the admin page');
+      services.deps.logger?.info(
+        { recruiterId: form.recruiter, actor: ADMIN_ACTOR },
+        'digest send requested from the admin page',
+      );
       const result = await send(form.recruiter, { now: services.deps.now() });
       const to = `/digest?recruiter=${form.recruiter}`;
       switch (result.status) {
         case 'sent':
           return { to, text: `Sent to ${result.recruiter} (week ${result.isoWeek}).` };
         case 'already_claimed':
-          return { to, text: `This week's digest (${result.isoWeek}) already went to ${result.recruiter}; nothing was sent again.` };
+          return {
+            to,
+            text: `This week's digest (${result.isoWeek}) already went to ${result.recruiter}; nothing was sent again.`,
+          };
         case 'skipped_empty':
           return { to, text: `Nothing to send to ${result.recruiter} this week (empty digests are switched off).` };
         default:
-          throw new KeepwarmError('conflict', `The digest to ${result.recruiter} was not confirmed sent (${result.status})${result.error ? `: ${result.error}` : ''}.`);
+          throw new KeepwarmError(
+            'conflict',
+            `The digest to ${result.recruiter} was not confirmed sent (${result.status})${result.error ? `: ${result.error}` : ''}.`,
+          );
       }
     }),
   );

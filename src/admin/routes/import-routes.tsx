@@ -19,7 +19,19 @@ export function createImportRoutes(services: AdminServices): Hono<AdminEnv> {
       title: 'Import',
       section: 'import',
       status,
-      body: <ImportPage view={{ csrf: c.get('session').csrf, kind: 'candidates', maxBytes: IMPORT_MAX_BYTES, outcome: null, stagedId: null, problem: null, ...view }} />,
+      body: (
+        <ImportPage
+          view={{
+            csrf: c.get('session').csrf,
+            kind: 'candidates',
+            maxBytes: IMPORT_MAX_BYTES,
+            outcome: null,
+            stagedId: null,
+            problem: null,
+            ...view,
+          }}
+        />
+      ),
     });
 
   app.get('/import', (c) => page(c, {}));
@@ -29,13 +41,18 @@ export function createImportRoutes(services: AdminServices): Hono<AdminEnv> {
     const kind: ImportKind = IMPORT_KINDS.find((k) => k === form.kind) ?? 'candidates';
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) {
-      return page(c, { kind, problem: { fileName: 'No file', message: 'Choose a CSV file to check.', details: [] } }, 400);
+      return page(
+        c,
+        { kind, problem: { fileName: 'No file', message: 'Choose a CSV file to check.', details: [] } },
+        400,
+      );
     }
     const fileName = file.name.slice(0, 200) || 'upload.csv';
     try {
       const text = decodeUtf8(await file.arrayBuffer(), fileName);
       const outcome = await runImport(services, kind, fileName, text, true);
-      const stagedId = outcome.changes.length > 0 ? stageImport(services, c.get('session'), { kind, fileName, text }) : null;
+      const stagedId =
+        outcome.changes.length > 0 ? stageImport(services, c.get('session'), { kind, fileName, text }) : null;
       return page(c, { kind, outcome, stagedId });
     } catch (error) {
       if (!isKeepwarmError(error, 'invalid_input')) throw error;
@@ -48,10 +65,17 @@ export function createImportRoutes(services: AdminServices): Hono<AdminEnv> {
       const { staged } = await readForm(c, applyForm);
       const file = takeStaged(services, c.get('session'), staged);
       const outcome = await runImport(services, file.kind, file.fileName, file.text, false);
-      const report = outcome.addedAddressKeys.length > 0 && services.deps.backfill ? await services.deps.backfill(outcome.addedAddressKeys) : null;
+      const report =
+        outcome.addedAddressKeys.length > 0 && services.deps.backfill
+          ? await services.deps.backfill(outcome.addedAddressKeys)
+          : null;
       const { created, updated } = outcome.counts;
-      if (created + updated === 0 && outcome.changes.length === 0) throw new KeepwarmError('conflict', 'The library already matches this file; nothing changed.');
-      return { to: file.kind === 'candidates' ? '/candidates' : '/openings', text: `Imported ${file.fileName}: ${created} created, ${updated} updated.${report ? ` Then ${report}.` : ''}` };
+      if (created + updated === 0 && outcome.changes.length === 0)
+        throw new KeepwarmError('conflict', 'The library already matches this file; nothing changed.');
+      return {
+        to: file.kind === 'candidates' ? '/candidates' : '/openings',
+        text: `Imported ${file.fileName}: ${created} created, ${updated} updated.${report ? ` Then ${report}.` : ''}`,
+      };
     }),
   );
 

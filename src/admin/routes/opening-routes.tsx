@@ -27,12 +27,26 @@ export function createOpeningRoutes(services: AdminServices): Hono<AdminEnv> {
 
   const save = (id: number | null) => async (form: z.infer<typeof openingForm>) => {
     const openedAt = form.openedAt?.trim() ? (dayStart(form.openedAt, services.zone) ?? form.openedAt) : undefined;
-    const input = { title: form.title, client: form.client, status: form.status, owner: form.owner ?? '', ...(form.skills !== undefined ? { skills: form.skills } : {}), ...(openedAt ? { openedAt } : {}) };
+    const input = {
+      title: form.title,
+      client: form.client,
+      status: form.status,
+      owner: form.owner ?? '',
+      ...(form.skills !== undefined ? { skills: form.skills } : {}),
+      ...(openedAt ? { openedAt } : {}),
+    };
     return saveOpening(db, id, input, options());
   };
 
   app.get('/openings', async (c) => {
-    const body = <OpeningsPage openings={await listOpenings(db)} recruiters={await listRecruiters(db)} csrf={c.get('session').csrf} zone={services.zone} />;
+    const body = (
+      <OpeningsPage
+        openings={await listOpenings(db)}
+        recruiters={await listRecruiters(db)}
+        csrf={c.get('session').csrf}
+        zone={services.zone}
+      />
+    );
     return renderPage(c, services, { title: 'Openings', section: 'openings', body });
   });
 
@@ -54,7 +68,12 @@ export function createOpeningRoutes(services: AdminServices): Hono<AdminEnv> {
           <a href="/openings">← Openings</a>
         </p>
         <Card title={`Edit ${opening.title}`}>
-          <OpeningForm opening={opening} recruiters={await listRecruiters(db)} csrf={c.get('session').csrf} zone={services.zone} />
+          <OpeningForm
+            opening={opening}
+            recruiters={await listRecruiters(db)}
+            csrf={c.get('session').csrf}
+            zone={services.zone}
+          />
         </Card>
       </>
     );

@@ -23,7 +23,10 @@ const recruiterForm = z.object({
 const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
 function aliasList(text: string): string[] {
-  return text.split(/[\n;,]/).map((a) => a.trim()).filter((a) => a.length > 0);
+  return text
+    .split(/[\n;,]/)
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
 }
 
 export function createRecruiterRoutes(services: AdminServices): Hono<AdminEnv> {
@@ -32,16 +35,32 @@ export function createRecruiterRoutes(services: AdminServices): Hono<AdminEnv> {
   const zones = ZONES.includes(services.zone) ? ZONES : [services.zone, ...ZONES];
 
   app.get('/recruiters', async (c) => {
-    const body = <RecruitersPage recruiters={await listRecruiters(db)} csrf={c.get('session').csrf} zones={zones} defaultZone={services.zone} />;
+    const body = (
+      <RecruitersPage
+        recruiters={await listRecruiters(db)}
+        csrf={c.get('session').csrf}
+        zones={zones}
+        defaultZone={services.zone}
+      />
+    );
     return renderPage(c, services, { title: 'Recruiters', section: 'recruiters', body });
   });
 
   app.post('/recruiters', (c) =>
     runAction(c, services, '/recruiters', async () => {
       const form = await readForm(c, recruiterForm);
-      const input = { email: form.email, name: form.name, aliases: aliasList(form.aliases), timezone: form.timezone, digestDay: form.digestDay, digestTime: form.digestTime };
+      const input = {
+        email: form.email,
+        name: form.name,
+        aliases: aliasList(form.aliases),
+        timezone: form.timezone,
+        digestDay: form.digestDay,
+        digestTime: form.digestTime,
+      };
       const result = await addRecruiter(db, input, { now: now(), actor: ADMIN_ACTOR });
-      return result.action === 'created' ? `Added ${result.recruiter.name}.` : `${result.recruiter.email} was already a recruiter; saved the changes.`;
+      return result.action === 'created'
+        ? `Added ${result.recruiter.name}.`
+        : `${result.recruiter.email} was already a recruiter; saved the changes.`;
     }),
   );
 
@@ -68,9 +87,22 @@ export function createRecruiterRoutes(services: AdminServices): Hono<AdminEnv> {
       const form = await readForm(c, recruiterForm);
       const recruiter = (await listRecruiters(db)).find((r) => r.id === id);
       if (!recruiter) throw new KeepwarmError('not_found', 'There is no recruiter at this address.');
-      const input = { email: recruiter.email, name: form.name, aliases: aliasList(form.aliases), timezone: form.timezone, digestDay: form.digestDay, digestTime: form.digestTime };
+      const input = {
+        email: recruiter.email,
+        name: form.name,
+        aliases: aliasList(form.aliases),
+        timezone: form.timezone,
+        digestDay: form.digestDay,
+        digestTime: form.digestTime,
+      };
       const result = await editRecruiter(db, input, { now: now(), actor: ADMIN_ACTOR });
-      return { to: '/recruiters', text: result.fields.length > 0 ? `Saved ${result.recruiter.name}: ${result.fields.join(', ').replaceAll('_', ' ')}.` : 'Nothing changed.' };
+      return {
+        to: '/recruiters',
+        text:
+          result.fields.length > 0
+            ? `Saved ${result.recruiter.name}: ${result.fields.join(', ').replaceAll('_', ' ')}.`
+            : 'Nothing changed.',
+      };
     });
   });
 

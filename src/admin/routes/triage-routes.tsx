@@ -4,7 +4,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { searchCandidates } from '../../library/candidate-search.js';
 import { listOptOutsAwaiting } from '../../library/opt-out-review.js';
-import { attachUnmatched, createFromUnmatched, dismissUnmatched, listQuarantined, listUnmatched, neverLogUnmatched, requireUnmatched, resolveQuarantined } from '../../library/triage-queue.js';
+import {
+  attachUnmatched,
+  createFromUnmatched,
+  dismissUnmatched,
+  listQuarantined,
+  listUnmatched,
+  neverLogUnmatched,
+  requireUnmatched,
+  resolveQuarantined,
+} from '../../library/triage-queue.js';
 import { ADMIN_ACTOR, type AdminEnv, type AdminServices } from '../admin-context.js';
 import { backfillRun } from '../backfill-seam.js';
 import { requirePrimaryEmail } from '../candidate-page-data.js';
@@ -24,7 +33,13 @@ export function createTriageRoutes(services: AdminServices): Hono<AdminEnv> {
   const withBackfill = (text: string, report: string | null): string => (report ? `${text} Then ${report}.` : text);
 
   app.get('/triage', async (c) => {
-    const view = { optOuts: await listOptOutsAwaiting(db), unmatched: await listUnmatched(db), quarantined: await listQuarantined(db), csrf: c.get('session').csrf, zone: services.zone };
+    const view = {
+      optOuts: await listOptOutsAwaiting(db),
+      unmatched: await listUnmatched(db),
+      quarantined: await listQuarantined(db),
+      csrf: c.get('session').csrf,
+      zone: services.zone,
+    };
     return renderPage(c, services, { title: 'Triage', section: 'triage', body: <TriagePage view={view} /> });
   });
 
@@ -50,8 +65,16 @@ export function createTriageRoutes(services: AdminServices): Hono<AdminEnv> {
     return runAction(c, services, '/triage', async () => {
       const form = await readForm(c, createForm);
       const backfill = backfillRun(services);
-      const { candidateId } = await createFromUnmatched(db, id, { name: form.name }, { ...options(), ...backfill.option });
-      return { to: `/candidates/${candidateId}`, text: withBackfill(`${form.name} is in the library now.`, backfill.report()) };
+      const { candidateId } = await createFromUnmatched(
+        db,
+        id,
+        { name: form.name },
+        { ...options(), ...backfill.option },
+      );
+      return {
+        to: `/candidates/${candidateId}`,
+        text: withBackfill(`${form.name} is in the library now.`, backfill.report()),
+      };
     });
   });
 
@@ -59,7 +82,11 @@ export function createTriageRoutes(services: AdminServices): Hono<AdminEnv> {
     const entry = await requireUnmatched(db, idParam(c));
     const q = readQuery(c, attachQuery).q?.trim() ?? '';
     const found = q ? (await searchCandidates(db, { text: q, sort: 'name', limit: 20, offset: 0 })).rows : [];
-    return renderPage(c, services, { title: `Whose address is ${entry.email}?`, section: 'triage', body: <AttachPage entry={entry} q={q} found={found} csrf={c.get('session').csrf} /> });
+    return renderPage(c, services, {
+      title: `Whose address is ${entry.email}?`,
+      section: 'triage',
+      body: <AttachPage entry={entry} q={q} found={found} csrf={c.get('session').csrf} />,
+    });
   });
 
   app.post('/triage/unmatched/:id/attach', async (c) => {
@@ -68,7 +95,10 @@ export function createTriageRoutes(services: AdminServices): Hono<AdminEnv> {
       const form = await readForm(c, attachForm);
       const entry = await requireUnmatched(db, id);
       const backfill = backfillRun(services);
-      const { candidateId } = await attachUnmatched(db, id, await requirePrimaryEmail(db, form.candidateId), { ...options(), ...backfill.option });
+      const { candidateId } = await attachUnmatched(db, id, await requirePrimaryEmail(db, form.candidateId), {
+        ...options(),
+        ...backfill.option,
+      });
       return { to: `/candidates/${candidateId}`, text: withBackfill(`Added ${entry.email}.`, backfill.report()) };
     });
   });

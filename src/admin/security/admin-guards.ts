@@ -19,7 +19,9 @@ export function setSessionCookie(c: Context, services: AdminServices, value: str
 }
 
 export function ownOrigins(c: Context, services: AdminServices): string[] {
-  return [originOf(c.req.url), originOf(services.deps.config.admin.publicUrl ?? '')].filter((o): o is string => o !== null);
+  return [originOf(c.req.url), originOf(services.deps.config.admin.publicUrl ?? '')].filter(
+    (o): o is string => o !== null,
+  );
 }
 
 export function hostGuard(services: AdminServices): MiddlewareHandler {
@@ -77,7 +79,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function csrfGuard(services: AdminServices): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     if (!STATE_CHANGING.has(c.req.method)) return next();
-    const sameOrigin = isSameOriginRequest({ origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') }, ownOrigins(c, services));
+    const sameOrigin = isSameOriginRequest(
+      { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
+      ownOrigins(c, services),
+    );
     if (!sameOrigin) return c.text('This form was sent from another site, so it was refused.', 403);
     if (c.req.path === '/login') return next(); // no session yet: the origin check above is its protection
     const type = c.req.header('content-type') ?? '';

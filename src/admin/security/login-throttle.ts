@@ -43,7 +43,9 @@ export function createLoginThrottle(options: ThrottleOptions): LoginThrottle {
     return entry;
   };
   const verdict = (entry: Entry | undefined): ThrottleCheck =>
-    entry && entry.lockedUntil > now() ? { allowed: false, retryAfterSeconds: Math.ceil((entry.lockedUntil - now()) / 1000) } : { allowed: true };
+    entry && entry.lockedUntil > now()
+      ? { allowed: false, retryAfterSeconds: Math.ceil((entry.lockedUntil - now()) / 1000) }
+      : { allowed: true };
 
   return {
     check: (address) => verdict(current(address)),

@@ -8,7 +8,10 @@
  * `Origin: null` even for our own forms, so then Sec-Fetch-Site must vouch for it. Without either header
  * (curl, scripts) this passes and the CSRF token alone decides.
  */
-export function isSameOriginRequest(headers: { origin?: string | undefined; secFetchSite?: string | undefined }, ownOrigins: readonly string[]): boolean {
+export function isSameOriginRequest(
+  headers: { origin?: string | undefined; secFetchSite?: string | undefined },
+  ownOrigins: readonly string[],
+): boolean {
   const site = headers.secFetchSite;
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   if (headers.origin === undefined) return true;

@@ -3,13 +3,15 @@
 // must differ (the digest preview, framed by our own page) sets its own headers and they are kept.
 import type { MiddlewareHandler } from 'hono';
 
-export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** The digest page frames its preview, so it alone may frame our own origin. */
 export const FRAMING_PAGE_CSP = `${PAGE_CSP}; frame-src 'self'`;
 
 /** The mail's own HTML: inline styles as mail clients render them, nothing that runs, nothing fetched, framed only by us. */
-export const MAIL_PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox";
+export const MAIL_PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox";
 
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {

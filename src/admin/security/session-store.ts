@@ -46,7 +46,10 @@ export interface SessionStore {
 
 export function createSessionStore(options: SessionStoreOptions): SessionStore {
   const random = options.randomBytes ?? crypto.randomBytes;
-  const key = crypto.createHmac('sha256', options.secret ?? random(32).toString('hex')).update('keepwarm admin session v1').digest();
+  const key = crypto
+    .createHmac('sha256', options.secret ?? random(32).toString('hex'))
+    .update('keepwarm admin session v1')
+    .digest();
   const idleMs = options.idleMs ?? 12 * 3600_000;
   const maxAgeMs = options.maxAgeMs ?? 7 * 24 * 3600_000;
   const maxSessions = options.maxSessions ?? 1000;
@@ -60,7 +63,14 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     create() {
       for (const [id, s] of sessions) if (expired(s)) sessions.delete(id);
       if (sessions.size >= maxSessions) sessions.delete(sessions.keys().next().value as string);
-      const session: Session = { id: token(), csrf: token(), createdAt: now(), seenAt: now(), flash: null, staged: new Map() };
+      const session: Session = {
+        id: token(),
+        csrf: token(),
+        createdAt: now(),
+        seenAt: now(),
+        flash: null,
+        staged: new Map(),
+      };
       sessions.set(session.id, session);
       return { session, cookie: `${session.id}.${sign(session.id)}` };
     },

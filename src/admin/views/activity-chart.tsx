@@ -18,7 +18,12 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekOfMail[] }) {
   const y = (n: number): number => round(PAD.top + plotH - (n / max) * plotH);
   const total = weeks.reduce((n, w) => n + w.outbound + w.inbound, 0);
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Personal mail per week for the last ${weeks.length} weeks: ${total} in all`}>
+    <svg
+      class="chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={`Personal mail per week for the last ${weeks.length} weeks: ${total} in all`}
+    >
       <line class="axis" x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} />
       <line class="axis" x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top} y2={PAD.top} />
       <text x={PAD.left - 6} y={PAD.top + 4} text-anchor="end">
@@ -34,8 +39,22 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekOfMail[] }) {
         return (
           <g>
             <title>{`Week of ${start.toFormat('d LLL')}: ${week.outbound} sent, ${week.inbound} received`}</title>
-            <rect class="bar-out" x={x} y={y(week.outbound)} width={bar} height={round(Math.max(0, PAD.top + plotH - y(week.outbound)))} rx="1.5" />
-            <rect class="bar-in" x={round(x + bar)} y={y(week.inbound)} width={bar} height={round(Math.max(0, PAD.top + plotH - y(week.inbound)))} rx="1.5" />
+            <rect
+              class="bar-out"
+              x={x}
+              y={y(week.outbound)}
+              width={bar}
+              height={round(Math.max(0, PAD.top + plotH - y(week.outbound)))}
+              rx="1.5"
+            />
+            <rect
+              class="bar-in"
+              x={round(x + bar)}
+              y={y(week.inbound)}
+              width={bar}
+              height={round(Math.max(0, PAD.top + plotH - y(week.inbound)))}
+              rx="1.5"
+            />
             {newMonth ? (
               <text x={x} y={HEIGHT - 8}>
                 {start.toFormat('LLL')}

@@ -34,7 +34,12 @@ export function AttachPage(props: { entry: UnmatchedEntry; q: string; found: Can
                       <span class="sub">{c.primaryEmail ?? ''}</span>
                     </td>
                     <td>
-                      <PostButton action={`/triage/unmatched/${entry.id}/attach`} csrf={props.csrf} label={`Add to ${c.name}`} fields={{ candidateId: String(c.id) }} />
+                      <PostButton
+                        action={`/triage/unmatched/${entry.id}/attach`}
+                        csrf={props.csrf}
+                        label={`Add to ${c.name}`}
+                        fields={{ candidateId: String(c.id) }}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -35,12 +35,21 @@ export function ProfileForm(props: FormProps & { recruiters: RecruiterListing[] 
           <OwnerField recruiters={props.recruiters} selected={profile.owner} />
           <label class="field">
             Cadence (days)
-            <input name="cadenceDays" type="number" min={1} max={3650} value={profile.cadenceDays === null ? '' : String(profile.cadenceDays)} placeholder="default" />
+            <input
+              name="cadenceDays"
+              type="number"
+              min={1}
+              max={3650}
+              value={profile.cadenceDays === null ? '' : String(profile.cadenceDays)}
+              placeholder="default"
+            />
           </label>
         </div>
         <label class="field">
           Notes
-          <textarea name="notes" maxlength={5000}>{profile.notes ?? ''}</textarea>
+          <textarea name="notes" maxlength={5000}>
+            {profile.notes ?? ''}
+          </textarea>
         </label>
         <div>
           <button type="submit">Save changes</button>
@@ -67,15 +76,33 @@ export function SnoozeForm(props: FormProps) {
         <CsrfField token={props.csrf} />
         <label class="field">
           Until
-          <input type="date" name="until" required value={snoozed ? dateInputValue(profile.snoozedUntil, props.zone) : ''} />
+          <input
+            type="date"
+            name="until"
+            required
+            value={snoozed ? dateInputValue(profile.snoozedUntil, props.zone) : ''}
+          />
         </label>
         <label class="field grow">
           Reason
-          <input name="reason" maxlength={200} value={snoozed ? (profile.snoozeReason ?? '') : ''} placeholder="optional" />
+          <input
+            name="reason"
+            maxlength={200}
+            value={snoozed ? (profile.snoozeReason ?? '') : ''}
+            placeholder="optional"
+          />
         </label>
         <button type="submit">Snooze</button>
       </form>
-      {snoozed ? <PostButton action={`/candidates/${id}/snooze`} csrf={props.csrf} label="End the snooze now" kind="link" fields={{ clear: '1' }} /> : null}
+      {snoozed ? (
+        <PostButton
+          action={`/candidates/${id}/snooze`}
+          csrf={props.csrf}
+          label="End the snooze now"
+          kind="link"
+          fields={{ clear: '1' }}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -90,7 +117,9 @@ export function AddressesCard(props: FormProps) {
             <span>{email.email}</span>
             <span class="meta">
               {email.primary ? <span class="badge ok">primary</span> : null}
-              {email.bouncingSince ? <span class="badge bad">bouncing since {formatDay(email.bouncingSince, props.zone)}</span> : null}
+              {email.bouncingSince ? (
+                <span class="badge bad">bouncing since {formatDay(email.bouncingSince, props.zone)}</span>
+              ) : null}
             </span>
           </li>
         ))}
@@ -101,7 +130,9 @@ export function AddressesCard(props: FormProps) {
           Another address of theirs
           <input type="email" name="email" required maxlength={254} placeholder="name@example.com" />
         </label>
-        <button type="submit" class="secondary">Add and fetch its mail</button>
+        <button type="submit" class="secondary">
+          Add and fetch its mail
+        </button>
       </form>
     </Card>
   );
@@ -126,10 +157,14 @@ export function OutcomesCard(props: FormProps) {
           </div>
           <label class="field">
             Feedback to give (strengths, skills to earn)
-            <textarea name="notes" maxlength={5000}>{outcome.feedbackNotes ?? ''}</textarea>
+            <textarea name="notes" maxlength={5000}>
+              {outcome.feedbackNotes ?? ''}
+            </textarea>
           </label>
           <div>
-            <button type="submit" class="secondary">Save feedback</button>
+            <button type="submit" class="secondary">
+              Save feedback
+            </button>
           </div>
         </form>
       ))}
@@ -144,12 +179,23 @@ export function OptOutNotice(props: FormProps) {
     <section class="card danger-zone">
       <h2>They asked not to be contacted: please confirm</h2>
       <p>
-        keepwarm stopped contact on {formatDay(optOut.detectedAt, props.zone)} because of “{optOut.subject ?? '(mail no longer logged)'}”
-        {optOut.snippet ? `: ${optOut.snippet}` : ''}
+        keepwarm stopped contact on {formatDay(optOut.detectedAt, props.zone)} because of “
+        {optOut.subject ?? '(mail no longer logged)'}”{optOut.snippet ? `: ${optOut.snippet}` : ''}
       </p>
       <div class="actions">
-        <PostButton action={`/candidates/${id}/opt-out`} csrf={props.csrf} label="Confirm: do not contact" fields={{ decision: 'confirm' }} />
-        <PostButton action={`/candidates/${id}/opt-out`} csrf={props.csrf} label={`Undo: back to ${STATUS_LABELS[optOut.previousStatus ?? 'runner_up']}`} kind="secondary" fields={{ decision: 'undo' }} />
+        <PostButton
+          action={`/candidates/${id}/opt-out`}
+          csrf={props.csrf}
+          label="Confirm: do not contact"
+          fields={{ decision: 'confirm' }}
+        />
+        <PostButton
+          action={`/candidates/${id}/opt-out`}
+          csrf={props.csrf}
+          label={`Undo: back to ${STATUS_LABELS[optOut.previousStatus ?? 'runner_up']}`}
+          kind="secondary"
+          fields={{ decision: 'undo' }}
+        />
       </div>
     </section>
   );

@@ -75,9 +75,15 @@ export function CandidatePage(props: CandidatePageProps) {
               <dt>Skills</dt>
               <dd>{profile.skills.join(', ') || '—'}</dd>
               <dt>Cadence</dt>
-              <dd>{profile.cadenceDays === null ? 'the default for their status' : `every ${profile.cadenceDays} days`}</dd>
+              <dd>
+                {profile.cadenceDays === null ? 'the default for their status' : `every ${profile.cadenceDays} days`}
+              </dd>
               <dt>Snoozed</dt>
-              <dd>{profile.snoozedUntil && profile.snoozedUntil > now.toISOString() ? `until ${formatDay(profile.snoozedUntil, zone)}` : 'no'}</dd>
+              <dd>
+                {profile.snoozedUntil && profile.snoozedUntil > now.toISOString()
+                  ? `until ${formatDay(profile.snoozedUntil, zone)}`
+                  : 'no'}
+              </dd>
               <dt>Notes</dt>
               <dd class="snippet">{profile.notes ?? '—'}</dd>
             </dl>
@@ -95,7 +101,10 @@ export function CandidatePage(props: CandidatePageProps) {
       </Card>
       <section class="card danger-zone">
         <h2>Erase</h2>
-        <p class="muted">On their request: removes the person and all their logged mail; a hashed entry keeps a later sync from bringing them back.</p>
+        <p class="muted">
+          On their request: removes the person and all their logged mail; a hashed entry keeps a later sync from
+          bringing them back.
+        </p>
         <a class="button secondary" href={`/candidates/${data.id}/erase`}>
           Erase {profile.name}…
         </a>

@@ -4,7 +4,12 @@
 import type { TimelineEntry } from '../candidate-page-data.js';
 import { formatDateTime } from './format.js';
 
-const KIND_LABELS: Record<string, string> = { personal: 'personal', auto_reply: 'auto-reply', bulk: 'bulk', bounce: 'bounce' };
+const KIND_LABELS: Record<string, string> = {
+  personal: 'personal',
+  auto_reply: 'auto-reply',
+  bulk: 'bulk',
+  bounce: 'bounce',
+};
 const SIGNAL_LABELS: Record<string, string> = {
   opt_out: 'Asked to stop',
   placed_elsewhere: 'Placed elsewhere',
@@ -26,26 +31,40 @@ export function CandidateTimeline(props: { timeline: readonly TimelineEntry[]; z
           <li>
             <div class="when">
               {formatDateTime(entry.at, props.zone)}
-              <span class="sub">{entry.direction === 'outbound' ? `→ to them${entry.recruiter ? `, from ${entry.recruiter}` : ''}` : `← from them${entry.recruiter ? `, to ${entry.recruiter}` : ''}`}</span>
+              <span class="sub">
+                {entry.direction === 'outbound'
+                  ? `→ to them${entry.recruiter ? `, from ${entry.recruiter}` : ''}`
+                  : `← from them${entry.recruiter ? `, to ${entry.recruiter}` : ''}`}
+              </span>
             </div>
             <div>
               <div class="subject">{entry.subject || '(no subject)'}</div>
               {entry.snippet ? <p class="snippet">{entry.snippet}</p> : null}
               {entry.note ? <p class="snippet">Recruiter's note: {entry.note}</p> : null}
               <div class="meta">
-                <span class={`badge ${entry.kind === 'personal' ? 'ok' : 'warn'}`}>{KIND_LABELS[entry.kind] ?? entry.kind}</span>
+                <span class={`badge ${entry.kind === 'personal' ? 'ok' : 'warn'}`}>
+                  {KIND_LABELS[entry.kind] ?? entry.kind}
+                </span>
                 {entry.signals.map((signal) => (
                   <span class="signal">{`${SIGNAL_LABELS[signal.code] ?? signal.code}${signal.category ? ` (${signal.category.replace('_', ' ')})` : ''}${signal.text ? `: ${signal.text}` : ''}`}</span>
                 ))}
                 {entry.attachments.length > 0 ? <span>Attachments: {entry.attachments.join(', ')}</span> : null}
                 {entry.truncated ? <span>too large: logged from its headers</span> : null}
-                <span>Seen in {entry.sources.map((s) => `${s.mailbox}/${s.folder}${s.uid ? ` #${s.uid}` : ''}`).join(', ') || 'an imported file'}</span>
+                <span>
+                  Seen in{' '}
+                  {entry.sources.map((s) => `${s.mailbox}/${s.folder}${s.uid ? ` #${s.uid}` : ''}`).join(', ') ||
+                    'an imported file'}
+                </span>
               </div>
             </div>
           </li>
         ))}
       </ul>
-      {props.timeline.length > shown.length ? <p class="hint">Showing the latest {shown.length} of {props.timeline.length} messages; the export holds them all.</p> : null}
+      {props.timeline.length > shown.length ? (
+        <p class="hint">
+          Showing the latest {shown.length} of {props.timeline.length} messages; the export holds them all.
+        </p>
+      ) : null}
     </>
   );
 }

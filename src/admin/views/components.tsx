@@ -8,7 +8,13 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /** A one-button form for a state change (every change is a POST with the CSRF token). */
-export function PostButton(props: { action: string; csrf: string; label: string; kind?: 'secondary' | 'danger' | 'link'; fields?: Record<string, string> }) {
+export function PostButton(props: {
+  action: string;
+  csrf: string;
+  label: string;
+  kind?: 'secondary' | 'danger' | 'link';
+  fields?: Record<string, string>;
+}) {
   return (
     <form method="post" action={props.action} class="inline">
       <CsrfField token={props.csrf} />
@@ -47,7 +53,12 @@ export function Card(props: { title?: string; class?: string; children?: Child }
 }
 
 /** The recruiters as options of an owner select, by address, shown by name; `extra` adds choices after them. */
-export function RecruiterOptions(props: { recruiters: readonly RecruiterListing[]; selected: string | undefined; blank: string; extra?: Record<string, string> }) {
+export function RecruiterOptions(props: {
+  recruiters: readonly RecruiterListing[];
+  selected: string | undefined;
+  blank: string;
+  extra?: Record<string, string>;
+}) {
   const labels = { ...Object.fromEntries(props.recruiters.map((r) => [r.email, r.name || r.email])), ...props.extra };
   return <Options values={Object.keys(labels)} selected={props.selected} labels={labels} blank={props.blank} />;
 }
@@ -64,7 +75,12 @@ export function OwnerField(props: { recruiters: readonly RecruiterListing[]; sel
   );
 }
 
-export function Options(props: { values: readonly string[]; selected: string | undefined; labels?: Record<string, string>; blank?: string }) {
+export function Options(props: {
+  values: readonly string[];
+  selected: string | undefined;
+  labels?: Record<string, string>;
+  blank?: string;
+}) {
   return (
     <>
       {props.blank !== undefined ? <option value="">{props.blank}</option> : null}

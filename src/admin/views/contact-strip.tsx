@@ -11,7 +11,10 @@ const MID = 34;
 export function ContactStrip(props: { timeline: readonly TimelineEntry[]; now: Date; zone: string }) {
   const end = DateTime.fromJSDate(props.now, { zone: props.zone }).endOf('day');
   const start = end.minus({ days: 365 });
-  const x = (at: DateTime): number => Math.round((LEFT + ((at.toMillis() - start.toMillis()) / (end.toMillis() - start.toMillis())) * (WIDTH - 2 * LEFT)) * 10) / 10;
+  const x = (at: DateTime): number =>
+    Math.round(
+      (LEFT + ((at.toMillis() - start.toMillis()) / (end.toMillis() - start.toMillis())) * (WIDTH - 2 * LEFT)) * 10,
+    ) / 10;
   const inYear = props.timeline.filter((e) => {
     const at = DateTime.fromISO(e.at);
     return at >= start && at <= end;
@@ -19,7 +22,12 @@ export function ContactStrip(props: { timeline: readonly TimelineEntry[]; now: D
   const months = Array.from({ length: 12 }, (_, i) => start.plus({ months: i + 1 }).startOf('month'));
   const personal = inYear.filter((e) => e.kind === 'personal').length;
   return (
-    <svg class="strip" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Mail over the last year: ${inYear.length} messages, ${personal} personal`}>
+    <svg
+      class="strip"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={`Mail over the last year: ${inYear.length} messages, ${personal} personal`}
+    >
       <line class="month" x1={LEFT} x2={WIDTH - LEFT} y1={MID} y2={MID} />
       {months.map((month) => (
         <g>

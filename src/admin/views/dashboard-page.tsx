@@ -19,11 +19,21 @@ export interface DashboardView {
   triage: number;
 }
 
-const STATE_LABELS: Record<string, string> = { ok: 'OK', failing: 'Failing', stale: 'Stale', never_synced: 'Not synced yet' };
+const STATE_LABELS: Record<string, string> = {
+  ok: 'OK',
+  failing: 'Failing',
+  stale: 'Stale',
+  never_synced: 'Not synced yet',
+};
 
 function Mailboxes({ view }: { view: DashboardView }) {
   if (view.mailboxes.length === 0) {
-    return <p class="empty">No mailboxes are configured yet. Add the log mailbox (and any recruiter mailboxes) under "mailboxes" in the configuration.</p>;
+    return (
+      <p class="empty">
+        No mailboxes are configured yet. Add the log mailbox (and any recruiter mailboxes) under "mailboxes" in the
+        configuration.
+      </p>
+    );
   }
   return (
     <table>
@@ -46,20 +56,34 @@ function Mailboxes({ view }: { view: DashboardView }) {
                 {i === 0 ? (
                   <>
                     <strong>{mailbox.name}</strong>
-                    <span class="sub">{mailbox.role === 'log' ? 'log mailbox' : (mailbox.recruiter ?? 'recruiter')}</span>
+                    <span class="sub">
+                      {mailbox.role === 'log' ? 'log mailbox' : (mailbox.recruiter ?? 'recruiter')}
+                    </span>
                   </>
                 ) : null}
               </td>
               <td>{folder?.folder ?? '—'}</td>
               <td>
-                <span class={`badge ${folder?.state ?? mailbox.state}`}>{STATE_LABELS[folder?.state ?? mailbox.state]}</span>
+                <span class={`badge ${folder?.state ?? mailbox.state}`}>
+                  {STATE_LABELS[folder?.state ?? mailbox.state]}
+                </span>
               </td>
-              <td class="muted">{folder ? `UID ${folder.lastUid}${folder.uidvalidity ? ` · validity ${folder.uidvalidity}` : ''}` : '—'}</td>
+              <td class="muted">
+                {folder ? `UID ${folder.lastUid}${folder.uidvalidity ? ` · validity ${folder.uidvalidity}` : ''}` : '—'}
+              </td>
               <td>
                 {formatDateTime(folder?.lastSuccessAt, view.zone)}
-                {folder?.lastSuccessAt ? <span class="sub">{relativeDays(folder.lastSuccessAt, view.now, view.zone)}</span> : null}
+                {folder?.lastSuccessAt ? (
+                  <span class="sub">{relativeDays(folder.lastSuccessAt, view.now, view.zone)}</span>
+                ) : null}
               </td>
-              <td>{folder?.lastError ? <span class="sub">{`${folder.lastErrorCode ?? 'error'}: ${folder.lastError}`}</span> : <span class="muted">—</span>}</td>
+              <td>
+                {folder?.lastError ? (
+                  <span class="sub">{`${folder.lastErrorCode ?? 'error'}: ${folder.lastError}`}</span>
+                ) : (
+                  <span class="muted">—</span>
+                )}
+              </td>
             </tr>
           ));
         })}
@@ -86,7 +110,9 @@ export function DashboardPage({ view }: { view: DashboardView }) {
         </a>
         <div class="stat">
           <div class="value">{(thisWeek?.outbound ?? 0) + (thisWeek?.inbound ?? 0)}</div>
-          <div class="label">personal mails this week ({thisWeek?.outbound ?? 0} sent, {thisWeek?.inbound ?? 0} received)</div>
+          <div class="label">
+            personal mails this week ({thisWeek?.outbound ?? 0} sent, {thisWeek?.inbound ?? 0} received)
+          </div>
         </div>
         <div class="stat">
           <div class="value">{view.comingUp}</div>

@@ -7,7 +7,9 @@ import { formatDateTime } from './format.js';
 export function DigestPage(props: { preview: DigestPreview; csrf: string; canSend: boolean; zone: string }) {
   const { preview } = props;
   const { recruiter, digest, mail } = preview;
-  const frameSrc = recruiter ? `/digest/preview?${new URLSearchParams({ recruiter: String(recruiter.id), at: preview.atText }).toString()}` : null;
+  const frameSrc = recruiter
+    ? `/digest/preview?${new URLSearchParams({ recruiter: String(recruiter.id), at: preview.atText }).toString()}`
+    : null;
   return (
     <>
       <div class="page-head">
@@ -45,7 +47,9 @@ export function DigestPage(props: { preview: DigestPreview; csrf: string; canSen
                 <h2>{mail?.subject ?? 'No digest'}</h2>
                 <p class="muted">
                   {`To ${recruiter.name} <${recruiter.email}> · as of ${formatDateTime(preview.at.toISOString(), props.zone)} · `}
-                  {digest ? `${digest.entries.length} to contact, ${digest.confirmOptOut.length} to confirm, ${digest.comingUp.length} coming up` : ''}
+                  {digest
+                    ? `${digest.entries.length} to contact, ${digest.confirmOptOut.length} to confirm, ${digest.comingUp.length} coming up`
+                    : ''}
                 </p>
               </div>
               {props.canSend ? (
@@ -58,9 +62,13 @@ export function DigestPage(props: { preview: DigestPreview; csrf: string; canSen
                 <p class="hint">Sending needs smtp in the configuration.</p>
               )}
             </div>
-            <p class="hint">Send now uses the once-a-week guard: if this week's digest already went out, nothing is sent again.</p>
+            <p class="hint">
+              Send now uses the once-a-week guard: if this week's digest already went out, nothing is sent again.
+            </p>
           </section>
-          {frameSrc ? <iframe class="preview" sandbox="" src={frameSrc} title={`Digest email for ${recruiter.name}`} /> : null}
+          {frameSrc ? (
+            <iframe class="preview" sandbox="" src={frameSrc} title={`Digest email for ${recruiter.name}`} />
+          ) : null}
         </>
       )}
     </>

@@ -38,7 +38,9 @@ export function ErasePage(props: { id: number; plan: ErasurePlan; csrf: string }
           <input name="confirm" required pattern="ERASE" autocomplete="off" />
         </label>
         <div class="actions">
-          <button type="submit" class="danger">Erase for good</button>
+          <button type="submit" class="danger">
+            Erase for good
+          </button>
           <a class="button secondary" href={`/candidates/${props.id}`}>
             Keep them
           </a>

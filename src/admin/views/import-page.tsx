@@ -34,8 +34,12 @@ function UploadForm({ view }: { view: ImportView }) {
         <label class="field">
           What is in the file
           <select name="kind">
-            <option value="candidates" selected={view.kind === 'candidates'}>Candidates</option>
-            <option value="openings" selected={view.kind === 'openings'}>Openings</option>
+            <option value="candidates" selected={view.kind === 'candidates'}>
+              Candidates
+            </option>
+            <option value="openings" selected={view.kind === 'openings'}>
+              Openings
+            </option>
           </select>
         </label>
         <label class="field grow">
@@ -45,8 +49,9 @@ function UploadForm({ view }: { view: ImportView }) {
         <button type="submit">Check the file</button>
       </div>
       <p class="hint">
-        Candidates: <code>{CANDIDATE_CSV_COLUMNS.join(', ')}</code> (name and email required). Openings: <code>{OPENING_CSV_COLUMNS.join(', ')}</code>.
-        Checking writes nothing; you import after seeing what would change.
+        Candidates: <code>{CANDIDATE_CSV_COLUMNS.join(', ')}</code> (name and email required). Openings:{' '}
+        <code>{OPENING_CSV_COLUMNS.join(', ')}</code>. Checking writes nothing; you import after seeing what would
+        change.
       </p>
     </form>
   );
@@ -56,9 +61,12 @@ function Outcome({ view, outcome }: { view: ImportView; outcome: ImportOutcome }
   const { created, updated, unchanged } = outcome.counts;
   const noun = outcome.kind === 'candidates' ? 'candidates' : 'openings';
   return (
-    <Card title={outcome.dryRun ? `Dry run of ${outcome.fileName}: nothing written yet` : `Imported ${outcome.fileName}`}>
+    <Card
+      title={outcome.dryRun ? `Dry run of ${outcome.fileName}: nothing written yet` : `Imported ${outcome.fileName}`}
+    >
       <p>
-        {outcome.dryRun ? 'Would create' : 'Created'} <strong>{created}</strong>, {outcome.dryRun ? 'update' : 'updated'} <strong>{updated}</strong>; {unchanged} {noun} unchanged
+        {outcome.dryRun ? 'Would create' : 'Created'} <strong>{created}</strong>,{' '}
+        {outcome.dryRun ? 'update' : 'updated'} <strong>{updated}</strong>; {unchanged} {noun} unchanged
         {outcome.openingsCreated !== null ? `; ${outcome.openingsCreated} new opening(s)` : ''}.
       </p>
       {outcome.changes.length > 0 ? (
@@ -104,7 +112,10 @@ export function ImportPage({ view }: { view: ImportView }) {
       <div class="page-head">
         <div>
           <h1>Import</h1>
-          <p class="muted">Load the talent library or the openings from a spreadsheet saved as CSV. Re-importing the same file changes nothing.</p>
+          <p class="muted">
+            Load the talent library or the openings from a spreadsheet saved as CSV. Re-importing the same file changes
+            nothing.
+          </p>
         </div>
       </div>
       {view.problem ? (

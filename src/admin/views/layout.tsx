@@ -76,16 +76,24 @@ export function Layout(props: LayoutProps) {
             </a>
             <nav class="nav" aria-label="Main">
               {NAV.map((item) => (
-                <a href={item.href} class={item.section === props.section ? 'current' : ''} aria-current={item.section === props.section ? 'page' : undefined}>
+                <a
+                  href={item.href}
+                  class={item.section === props.section ? 'current' : ''}
+                  aria-current={item.section === props.section ? 'page' : undefined}
+                >
                   {item.label}
-                  {item.section === 'triage' && props.triageCount ? <span class="count">{props.triageCount}</span> : null}
+                  {item.section === 'triage' && props.triageCount ? (
+                    <span class="count">{props.triageCount}</span>
+                  ) : null}
                 </a>
               ))}
             </nav>
             {props.canLogOut ? (
               <form method="post" action="/logout" class="inline">
                 <CsrfField token={props.csrf} />
-                <button type="submit" class="secondary">Log out</button>
+                <button type="submit" class="secondary">
+                  Log out
+                </button>
               </form>
             ) : null}
           </div>

@@ -9,7 +9,9 @@ export function LoginPage(props: { next: string; message: string | null }) {
           <h1 class="brand-title">
             keep<span>warm</span>
           </h1>
-          <p class="muted">The admin page of your talent library. Log in with the admin token from the configuration (admin.token).</p>
+          <p class="muted">
+            The admin page of your talent library. Log in with the admin token from the configuration (admin.token).
+          </p>
           <FlashMessage flash={props.message ? { kind: 'error', text: props.message } : null} />
           <form method="post" action="/login" class="stack">
             <input type="hidden" name="next" value={props.next} />

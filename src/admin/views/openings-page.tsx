@@ -8,7 +8,12 @@ import { dateInputValue, formatDay } from './format.js';
 
 const OPENING_LABELS: Record<string, string> = { open: 'Open', filled: 'Filled', closed: 'Closed' };
 
-export function OpeningForm(props: { opening: OpeningListing | null; recruiters: RecruiterListing[]; csrf: string; zone: string }) {
+export function OpeningForm(props: {
+  opening: OpeningListing | null;
+  recruiters: RecruiterListing[];
+  csrf: string;
+  zone: string;
+}) {
   const o = props.opening;
   return (
     <form method="post" action={o ? `/openings/${o.id}` : '/openings'} class="stack">
@@ -47,13 +52,20 @@ export function OpeningForm(props: { opening: OpeningListing | null; recruiters:
   );
 }
 
-export function OpeningsPage(props: { openings: OpeningListing[]; recruiters: RecruiterListing[]; csrf: string; zone: string }) {
+export function OpeningsPage(props: {
+  openings: OpeningListing[];
+  recruiters: RecruiterListing[];
+  csrf: string;
+  zone: string;
+}) {
   return (
     <>
       <div class="page-head">
         <div>
           <h1>Openings</h1>
-          <p class="muted">A new open opening that shares two skills with a runner-up puts them in their recruiter's digest.</p>
+          <p class="muted">
+            A new open opening that shares two skills with a runner-up puts them in their recruiter's digest.
+          </p>
         </div>
       </div>
       <Card title="Add an opening">
@@ -89,7 +101,11 @@ export function OpeningsPage(props: { openings: OpeningListing[]; recruiters: Re
                   <td>{o.owner ?? <span class="muted">—</span>}</td>
                   <td>{formatDay(o.openedAt, props.zone)}</td>
                   <td class="num">{o.runnerUps}</td>
-                  <td>{o.status !== 'closed' ? <PostButton action={`/openings/${o.id}/close`} csrf={props.csrf} label="Close" kind="secondary" /> : null}</td>
+                  <td>
+                    {o.status !== 'closed' ? (
+                      <PostButton action={`/openings/${o.id}/close`} csrf={props.csrf} label="Close" kind="secondary" />
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

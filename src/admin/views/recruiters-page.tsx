@@ -7,7 +7,12 @@ import { DAY_NAMES } from './format.js';
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'];
 const DAY_LABELS = Object.fromEntries(DAYS.map((d) => [d, DAY_NAMES[Number(d)] ?? d]));
 
-export function RecruiterForm(props: { recruiter: RecruiterListing | null; csrf: string; zones: readonly string[]; defaultZone: string }) {
+export function RecruiterForm(props: {
+  recruiter: RecruiterListing | null;
+  csrf: string;
+  zones: readonly string[];
+  defaultZone: string;
+}) {
   const r = props.recruiter;
   return (
     <form method="post" action={r ? `/recruiters/${r.id}` : '/recruiters'} class="stack">
@@ -19,12 +24,18 @@ export function RecruiterForm(props: { recruiter: RecruiterListing | null; csrf:
         </label>
         <label class="field grow">
           Address (where the digest goes)
-          {r ? <input name="email" type="email" value={r.email} readonly /> : <input name="email" type="email" required maxlength={254} />}
+          {r ? (
+            <input name="email" type="email" value={r.email} readonly />
+          ) : (
+            <input name="email" type="email" required maxlength={254} />
+          )}
         </label>
       </div>
       <label class="field">
         Other addresses they send from (aliases), one per line
-        <textarea name="aliases" maxlength={5000}>{r?.aliases.join('\n') ?? ''}</textarea>
+        <textarea name="aliases" maxlength={5000}>
+          {r?.aliases.join('\n') ?? ''}
+        </textarea>
       </label>
       <div class="row">
         <label class="field grow">
@@ -49,7 +60,12 @@ export function RecruiterForm(props: { recruiter: RecruiterListing | null; csrf:
   );
 }
 
-export function RecruitersPage(props: { recruiters: RecruiterListing[]; csrf: string; zones: readonly string[]; defaultZone: string }) {
+export function RecruitersPage(props: {
+  recruiters: RecruiterListing[];
+  csrf: string;
+  zones: readonly string[];
+  defaultZone: string;
+}) {
   return (
     <>
       <div class="page-head">

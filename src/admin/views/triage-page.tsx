@@ -29,11 +29,28 @@ function OptOuts({ view }: { view: TriageView }) {
               <a href={`/candidates/${o.candidateId}`}>{o.name}</a>
               <span class="sub">{`${o.email ?? ''} · stopped ${formatDay(o.detectedAt, view.zone)}`}</span>
             </td>
-            <td>{o.mail ? <span>{`“${o.mail.subject}”: ${o.mail.snippet}`}</span> : <span class="muted">(the mail is no longer logged)</span>}</td>
+            <td>
+              {o.mail ? (
+                <span>{`“${o.mail.subject}”: ${o.mail.snippet}`}</span>
+              ) : (
+                <span class="muted">(the mail is no longer logged)</span>
+              )}
+            </td>
             <td>
               <div class="actions">
-                <PostButton action={`/candidates/${o.candidateId}/opt-out?from=triage`} csrf={view.csrf} label="Confirm" fields={{ decision: 'confirm' }} />
-                <PostButton action={`/candidates/${o.candidateId}/opt-out?from=triage`} csrf={view.csrf} label={`Undo (${STATUS_LABELS[o.previousStatus ?? 'runner_up']})`} kind="secondary" fields={{ decision: 'undo' }} />
+                <PostButton
+                  action={`/candidates/${o.candidateId}/opt-out?from=triage`}
+                  csrf={view.csrf}
+                  label="Confirm"
+                  fields={{ decision: 'confirm' }}
+                />
+                <PostButton
+                  action={`/candidates/${o.candidateId}/opt-out?from=triage`}
+                  csrf={view.csrf}
+                  label={`Undo (${STATUS_LABELS[o.previousStatus ?? 'runner_up']})`}
+                  kind="secondary"
+                  fields={{ decision: 'undo' }}
+                />
               </div>
             </td>
           </tr>
@@ -44,7 +61,8 @@ function OptOuts({ view }: { view: TriageView }) {
 }
 
 function Unmatched({ view }: { view: TriageView }) {
-  if (view.unmatched.length === 0) return <p class="empty">Every address keepwarm saw belongs to someone in the library.</p>;
+  if (view.unmatched.length === 0)
+    return <p class="empty">Every address keepwarm saw belongs to someone in the library.</p>;
   return (
     <table>
       <thead>
@@ -69,15 +87,32 @@ function Unmatched({ view }: { view: TriageView }) {
             <td>
               <form method="post" action={`/triage/unmatched/${u.id}/create`} class="row">
                 <CsrfField token={view.csrf} />
-                <input name="name" value={u.displayName ?? ''} required maxlength={200} placeholder="Their name" aria-label={`Name for ${u.email}`} />
+                <input
+                  name="name"
+                  value={u.displayName ?? ''}
+                  required
+                  maxlength={200}
+                  placeholder="Their name"
+                  aria-label={`Name for ${u.email}`}
+                />
                 <button type="submit">Create candidate</button>
               </form>
               <div class="actions">
                 <a class="button secondary" href={`/triage/unmatched/${u.id}/attach`}>
                   Add to a candidate…
                 </a>
-                <PostButton action={`/triage/unmatched/${u.id}/never-log`} csrf={view.csrf} label="Never log" kind="secondary" />
-                <PostButton action={`/triage/unmatched/${u.id}/dismiss`} csrf={view.csrf} label="Dismiss" kind="secondary" />
+                <PostButton
+                  action={`/triage/unmatched/${u.id}/never-log`}
+                  csrf={view.csrf}
+                  label="Never log"
+                  kind="secondary"
+                />
+                <PostButton
+                  action={`/triage/unmatched/${u.id}/dismiss`}
+                  csrf={view.csrf}
+                  label="Dismiss"
+                  kind="secondary"
+                />
               </div>
             </td>
           </tr>
@@ -116,7 +151,12 @@ function Quarantined({ view }: { view: TriageView }) {
               {q.attempts > 1 ? <span class="sub">{`${q.attempts} attempts`}</span> : null}
             </td>
             <td>
-              <PostButton action={`/triage/quarantine/${q.id}/resolve`} csrf={view.csrf} label="Dismiss" kind="secondary" />
+              <PostButton
+                action={`/triage/quarantine/${q.id}/resolve`}
+                csrf={view.csrf}
+                label="Dismiss"
+                kind="secondary"
+              />
             </td>
           </tr>
         ))}
@@ -138,7 +178,9 @@ export function TriagePage({ view }: { view: TriageView }) {
         <OptOuts view={view} />
       </Card>
       <Card title={`Addresses not in the library (${view.unmatched.length})`}>
-        <p class="hint">Only the address, a count, the last date and the recruiter are kept; the mail itself was not stored.</p>
+        <p class="hint">
+          Only the address, a count, the last date and the recruiter are kept; the mail itself was not stored.
+        </p>
         <Unmatched view={view} />
       </Card>
       <Card title={`Held-back mail (${view.quarantined.length})`}>

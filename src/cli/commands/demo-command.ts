@@ -20,8 +20,14 @@ export function registerDemoCommand(program: Command, context: CliContext): void
   const { io } = context;
   program
     .command('demo')
-    .description('build a sample agency in its own folder (wiped each run), log its mail, print a digest, then start keepwarm on it')
-    .option('--dir <folder>', 'the demo folder; deleted and recreated, and only ever one an earlier demo made', 'demo-data')
+    .description(
+      'build a sample agency in its own folder (wiped each run), log its mail, print a digest, then start keepwarm on it',
+    )
+    .option(
+      '--dir <folder>',
+      'the demo folder; deleted and recreated, and only ever one an earlier demo made',
+      'demo-data',
+    )
     .option('--listen <host:port>', 'where the demo keepwarm listens', '127.0.0.1:8787')
     .option('--no-start', 'build the demo, print the digest and exit')
     .action(async (options: DemoOptions) => {
@@ -52,17 +58,25 @@ function printSummary(io: CliIo, demo: BuiltDemo): void {
   out(`  folder      ${shown(demo.dir)}/ (recreated: keepwarm.config.json, keepwarm.db, import/)`);
   out(`  recruiters  ${demo.recruiters.join(', ')}`);
   out(`  openings    ${openings.openings.created} imported from import/openings.csv`);
-  out(`  candidates  ${candidates.candidates.created} imported from import/candidates.csv, with their runner-up decisions`);
+  out(
+    `  candidates  ${candidates.candidates.created} imported from import/candidates.csv, with their runner-up decisions`,
+  );
   out(`  feedback    ${demo.feedbackNotes} decisions given feedback notes`);
   out(
     `  mail        ${mail.files} messages from import/mail/: ${mail.logged} logged, ${mail.duplicates} duplicates, ` +
       `${mail.ignored} ignored, ${mail.unmatched} from people outside the library (not stored), ${mail.quarantined} quarantined`,
   );
   for (const failure of mail.failures) io.stderr.write(`  - ${printable(failure)}\n`);
-  out(`  library     ${counts.candidates} candidates, ${counts.openings} openings, ${counts.interactions} interactions`);
+  out(
+    `  library     ${counts.candidates} candidates, ${counts.openings} openings, ${counts.interactions} interactions`,
+  );
   out();
-  const at = DateTime.fromJSDate(digest.at, { zone: demo.loaded.config.timezone }).toISO({ suppressMilliseconds: true }) ?? digest.at.toISOString();
-  out(`${digest.recruiter.name}'s digest as it goes out this Monday morning (keepwarm digest --recruiter ${digest.recruiter.email} --at ${at}):`);
+  const at =
+    DateTime.fromJSDate(digest.at, { zone: demo.loaded.config.timezone }).toISO({ suppressMilliseconds: true }) ??
+    digest.at.toISOString();
+  out(
+    `${digest.recruiter.name}'s digest as it goes out this Monday morning (keepwarm digest --recruiter ${digest.recruiter.email} --at ${at}):`,
+  );
   out('-'.repeat(72));
   out(`To: ${printable(`${digest.recruiter.name} <${digest.recruiter.email}>`)}`);
   out(`Subject: ${printable(digest.subject)}`);
@@ -75,4 +89,3 @@ function printSummary(io: CliIo, demo: BuiltDemo): void {
   out(`  npx keepwarm --config ${config} candidates show jordan.ames@mail.example`);
   out(`  npx keepwarm --config ${config} digest --recruiter marcus.bell@crestline.example`);
 }
-

@@ -36,7 +36,11 @@ async function sendDigests(context: CliContext, options: DigestOptions): Promise
       let ids: number[];
       if (options.recruiter !== undefined) {
         const found = await findRecruiterId(db, options.recruiter);
-        if (found === null) throw new KeepwarmError('not_found', `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`);
+        if (found === null)
+          throw new KeepwarmError(
+            'not_found',
+            `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`,
+          );
         ids = [found];
       } else {
         ids = (await db.selectFrom('recruiters').select('id').orderBy('id').execute()).map((r) => r.id);
@@ -45,7 +49,11 @@ async function sendDigests(context: CliContext, options: DigestOptions): Promise
       const results = [];
       for (const id of ids) results.push(await sendDigest(deps, id, { now, force: Boolean(options.force) }));
       if (options.json || options.format === 'json') printJson(io, results);
-      else for (const r of results) io.stdout.write(`${r.recruiter} ${r.isoWeek}: ${r.status === 'already_claimed' ? 'already sent this week (--force to resend)' : r.status}${'error' in r && r.error ? ` (${r.error})` : ''}\n`);
+      else
+        for (const r of results)
+          io.stdout.write(
+            `${r.recruiter} ${r.isoWeek}: ${r.status === 'already_claimed' ? 'already sent this week (--force to resend)' : r.status}${'error' in r && r.error ? ` (${r.error})` : ''}\n`,
+          );
       if (results.some((r) => r.status === 'failed' || r.status === 'unknown')) context.exitCode = 1;
     });
   } finally {
@@ -56,7 +64,8 @@ async function sendDigests(context: CliContext, options: DigestOptions): Promise
 /** An ISO-8601 moment; without an offset (or a time), it is read in the agency's time zone. */
 export function parseAt(text: string, zone: string): Date {
   const at = DateTime.fromISO(text.trim(), { zone });
-  if (!at.isValid) throw new KeepwarmError('usage', `--at: expected an ISO-8601 date or time (e.g. 2026-11-23T08:00), got "${text}"`);
+  if (!at.isValid)
+    throw new KeepwarmError('usage', `--at: expected an ISO-8601 date or time (e.g. 2026-11-23T08:00), got "${text}"`);
   return at.toJSDate();
 }
 
@@ -69,13 +78,14 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
     .option('--at <iso-8601>', 'as of this moment (default now); without an offset, in the config timezone')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
     .option('--json', 'same as --format json')
-    .option('--send', "mail it to each recruiter through SMTP, at most once per recruiter and ISO week")
+    .option('--send', 'mail it to each recruiter through SMTP, at most once per recruiter and ISO week')
     .option('--force', 'with --send: send again even if this week was sent (a resend someone asked for)')
     .action(async (options: DigestOptions) => {
       if (options.force && !options.send) throw new KeepwarmError('usage', '--force goes with --send');
       if (options.send) return sendDigests(context, options);
       const format = (options.json ? 'json' : options.format) as Format;
-      if (!FORMATS.includes(format)) throw new KeepwarmError('usage', `--format: expected one of ${FORMATS.join(', ')}, got "${options.format}"`);
+      if (!FORMATS.includes(format))
+        throw new KeepwarmError('usage', `--format: expected one of ${FORMATS.join(', ')}, got "${options.format}"`);
       const { config } = context.config();
       const now = options.at === undefined ? io.now() : parseAt(options.at, config.timezone);
       await context.withLibrary(async ({ db }) => {
@@ -86,7 +96,11 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
         let recruiterId: number | undefined;
         if (options.recruiter !== undefined) {
           const found = await findRecruiterId(db, options.recruiter);
-          if (found === null) throw new KeepwarmError('not_found', `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`);
+          if (found === null)
+            throw new KeepwarmError(
+              'not_found',
+              `no recruiter with the address ${options.recruiter} (see keepwarm recruiter list)`,
+            );
           recruiterId = found;
         }
         const digests = prepareDigestStream(db, config, { now, ...(recruiterId === undefined ? {} : { recruiterId }) });
@@ -98,9 +112,12 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
           // Each digest's items are made as they are written, so a large week never sits in memory as JSON.
           const json = (async function* () {
             for await (const digest of digests) {
-              yield { ...toDigestJson({ ...digest, entries: [] }), items: (function* () {
-                for (const entry of digest.entries) yield toDigestItemJson(entry);
-              })() };
+              yield {
+                ...toDigestJson({ ...digest, entries: [] }),
+                items: (function* () {
+                  for (const entry of digest.entries) yield toDigestItemJson(entry);
+                })(),
+              };
             }
           })();
           await printJsonArray(io, json, { itemsKey: 'items' });
@@ -114,7 +131,9 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
           if (format === 'html') {
             io.stdout.write(`<!-- keepwarm digest for ${to.replace(/--/g, '-')} -->\n${mail.html}`);
           } else {
-            io.stdout.write(`${printed > 0 ? `\n${'='.repeat(72)}\n\n` : ''}To: ${to}\nSubject: ${mail.subject}\n\n${mail.text}`);
+            io.stdout.write(
+              `${printed > 0 ? `\n${'='.repeat(72)}\n\n` : ''}To: ${to}\nSubject: ${mail.subject}\n\n${mail.text}`,
+            );
           }
           printed += 1;
         }

@@ -40,11 +40,16 @@ export function registerImportCommands(program: Command, context: CliContext): v
       const text = readUtf8File(io, file);
       const { result, backfill } = await context.withLibrary(async ({ db, loaded }) => {
         const imported = await importCandidates(db, text, { dryRun: Boolean(flags.dryRun), now: io.now() });
-        const found = imported.dryRun ? null : await (await import('../../sync/backfill-new-addresses.js')).backfillNewAddresses({ db, loaded, logger: context.logger(), now: io.now }, imported.addedAddressKeys);
+        const found = imported.dryRun
+          ? null
+          : await (
+              await import('../../sync/backfill-new-addresses.js')
+            ).backfillNewAddresses({ db, loaded, logger: context.logger(), now: io.now }, imported.addedAddressKeys);
         return { result: imported, backfill: found };
       });
       if (flags.json) return printJson(io, backfill ? { ...result, backfill } : result);
-      if (backfill) io.stderr.write(`${(await import('../../sync/backfill-new-addresses.js')).describeBackfill(backfill)}\n`);
+      if (backfill)
+        io.stderr.write(`${(await import('../../sync/backfill-new-addresses.js')).describeBackfill(backfill)}\n`);
       printSummary(io, 'candidate', {
         dryRun: result.dryRun,
         counts: result.candidates,
@@ -55,12 +60,16 @@ export function registerImportCommands(program: Command, context: CliContext): v
 
   importCommand
     .command('openings <file>')
-    .description(`upsert openings (by title and client) from a CSV with a header row: ${OPENING_CSV_COLUMNS.join(', ')}`)
+    .description(
+      `upsert openings (by title and client) from a CSV with a header row: ${OPENING_CSV_COLUMNS.join(', ')}`,
+    )
     .option('--dry-run', 'check the file and show what would change, without writing')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, flags: ImportFlags) => {
       const text = readUtf8File(io, file);
-      const result = await context.withLibrary(({ db }) => importOpenings(db, text, { dryRun: Boolean(flags.dryRun), now: io.now() }));
+      const result = await context.withLibrary(({ db }) =>
+        importOpenings(db, text, { dryRun: Boolean(flags.dryRun), now: io.now() }),
+      );
       if (flags.json) return printJson(io, result);
       printSummary(io, 'opening', {
         dryRun: result.dryRun,
@@ -87,7 +96,9 @@ function readUtf8File(io: CliIo, file: string): string {
 
 function printSummary(io: CliIo, noun: string, summary: Summary): void {
   const { created, updated, unchanged } = summary.counts;
-  const head = summary.dryRun ? `dry run, nothing written: would create ${created}, update ${updated}` : `created ${created}, updated ${updated}`;
+  const head = summary.dryRun
+    ? `dry run, nothing written: would create ${created}, update ${updated}`
+    : `created ${created}, updated ${updated}`;
   const extra = summary.extra ? `; ${summary.extra}` : '';
   io.stdout.write(`${head}, ${unchanged} unchanged ${noun}(s)${extra}\n`);
   for (const change of summary.changes) {

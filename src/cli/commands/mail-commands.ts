@@ -36,13 +36,27 @@ export function registerMailCommands(program: Command, context: CliContext): voi
     .action(async (options: { once?: boolean; mailbox?: string; json?: boolean }) => {
       if (!options.once) throw new KeepwarmError('usage', 'sync needs --once (keepwarm start keeps syncing)');
       await context.withLibrary(async ({ db, loaded }) => {
-        if (loaded.config.mailboxes.length === 0) throw new KeepwarmError('usage', 'no mailboxes are configured (see "mailboxes" in keepwarm.config.example.jsonc)');
+        if (loaded.config.mailboxes.length === 0)
+          throw new KeepwarmError(
+            'usage',
+            'no mailboxes are configured (see "mailboxes" in keepwarm.config.example.jsonc)',
+          );
         const { killBeforeCommitHook } = await import('../../sync/fault-injection.js');
         const { createSyncService } = await import('../../sync/sync-service.js');
         const beforeCommit = killBeforeCommitHook(io.env);
-        const service = createSyncService({ db, loaded, logger: context.logger(), now: io.now, ...(beforeCommit ? { beforeCommit } : {}) });
+        const service = createSyncService({
+          db,
+          loaded,
+          logger: context.logger(),
+          now: io.now,
+          ...(beforeCommit ? { beforeCommit } : {}),
+        });
         try {
-          printSyncResults(context, await service.syncOnce(options.mailbox ? { mailbox: options.mailbox } : {}), Boolean(options.json));
+          printSyncResults(
+            context,
+            await service.syncOnce(options.mailbox ? { mailbox: options.mailbox } : {}),
+            Boolean(options.json),
+          );
         } finally {
           await service.close();
         }
@@ -66,7 +80,9 @@ export function registerMailCommands(program: Command, context: CliContext): voi
       });
     });
 
-  const importCommand = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import data into the library');
+  const importCommand =
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('import data into the library');
   importCommand
     .command('mail')
     .description('log mail from .eml files, folders of them, mbox files and Maildir folders (history, Gmail Takeout)')
@@ -112,4 +128,3 @@ export function registerMailCommands(program: Command, context: CliContext): voi
       });
     });
 }
-

@@ -17,12 +17,16 @@ export function registerPrivacyCommands(program: Command, context: CliContext): 
 
   program
     .command('export')
-    .description('without EMAIL: the library as CSV in the import columns; with EMAIL: all data about one person as JSON')
+    .description(
+      'without EMAIL: the library as CSV in the import columns; with EMAIL: all data about one person as JSON',
+    )
     .argument('[email]', 'any address of the person (a data-subject access request)', addressValue)
     .option('--out <file>', 'write to this file (readable by you only) instead of stdout')
     .action(async (email: string | undefined, options: { out?: string }) => {
       const text = await context.withLibrary(async ({ db }) =>
-        email === undefined ? (await exportLibraryCsv(db)).csv : `${JSON.stringify(await exportPersonData(db, email, { now: io.now() }), null, 2)}\n`,
+        email === undefined
+          ? (await exportLibraryCsv(db)).csv
+          : `${JSON.stringify(await exportPersonData(db, email, { now: io.now() }), null, 2)}\n`,
       );
       if (options.out === undefined) return void io.stdout.write(text);
       const file = path.resolve(io.cwd, options.out);
@@ -32,7 +36,9 @@ export function registerPrivacyCommands(program: Command, context: CliContext): 
 
   program
     .command('erase')
-    .description('erase a person on request: their data, mail and triage rows; a hash of each address keeps them from coming back')
+    .description(
+      'erase a person on request: their data, mail and triage rows; a hash of each address keeps them from coming back',
+    )
     .argument('<email>', 'any address of the person', addressValue)
     .option('--yes', 'really erase (without it, only show what would be erased)')
     .option('--json', 'print the result as JSON')
@@ -48,8 +54,12 @@ export function registerPrivacyCommands(program: Command, context: CliContext): 
       }
       const result = await context.withLibrary(({ db }) => eraseCandidate(db, email, { now: io.now() }));
       if (options.json) printJson(io, result);
-      else io.stdout.write(`erased; ${result.addressesSuppressed} address(es) suppressed so later mail is not stored\n`);
-      if (!result.walCleared) io.stderr.write('keepwarm: another process holds the database open; its next checkpoint clears the erased rows from the WAL\n');
+      else
+        io.stdout.write(`erased; ${result.addressesSuppressed} address(es) suppressed so later mail is not stored\n`);
+      if (!result.walCleared)
+        io.stderr.write(
+          'keepwarm: another process holds the database open; its next checkpoint clears the erased rows from the WAL\n',
+        );
     });
 
   const neverLog = program.command('never-log').description('addresses whose mail keepwarm never stores');
@@ -75,6 +85,11 @@ export function registerPrivacyCommands(program: Command, context: CliContext): 
     .action(async (options: { json?: boolean }) => {
       const entries = await context.withLibrary(({ db }) => listNeverLog(db));
       if (options.json) printJson(io, entries);
-      else printTable(io, ['ADDRESS', 'REASON', 'ADDED'], entries.map((e) => [e.emailKey, e.reason, e.createdAt.slice(0, 10)]));
+      else
+        printTable(
+          io,
+          ['ADDRESS', 'REASON', 'ADDED'],
+          entries.map((e) => [e.emailKey, e.reason, e.createdAt.slice(0, 10)]),
+        );
     });
 }

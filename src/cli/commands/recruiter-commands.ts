@@ -2,7 +2,14 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printTable } from '../output.js';
-import { addressListValue, addressValue, digestDayValue, digestTimeValue, nonEmptyValue, timezoneValue } from '../option-values.js';
+import {
+  addressListValue,
+  addressValue,
+  digestDayValue,
+  digestTimeValue,
+  nonEmptyValue,
+  timezoneValue,
+} from '../option-values.js';
 import { addRecruiter } from '../../library/add-recruiter.js';
 import { listRecruiters } from '../../library/recruiter-repository.js';
 
@@ -27,7 +34,11 @@ export function registerRecruiterCommands(program: Command, context: CliContext)
     .requiredOption('--name <name>', 'their name', nonEmptyValue)
     .option('--alias <address>', 'another address they send from (repeatable)', addressListValue)
     .option('--timezone <zone>', 'IANA time zone for their digest (default: the config timezone)', timezoneValue)
-    .option('--digest-day <1-7>', 'weekday of their digest, 1 = Monday … 7 = Sunday (default: config digest.day)', digestDayValue)
+    .option(
+      '--digest-day <1-7>',
+      'weekday of their digest, 1 = Monday … 7 = Sunday (default: config digest.day)',
+      digestDayValue,
+    )
     .option('--digest-time <HH:MM>', 'local time of their digest (default: config digest.time)', digestTimeValue)
     .option('--json', 'print the result as JSON')
     .action(async (options: AddOptions) => {
@@ -46,7 +57,10 @@ export function registerRecruiterCommands(program: Command, context: CliContext)
         ),
       );
       if (options.json) printJson(io, result);
-      else io.stdout.write(`${result.action} recruiter ${result.recruiter.email}${result.fields.length ? ` (${result.fields.join(', ')})` : ''}\n`);
+      else
+        io.stdout.write(
+          `${result.action} recruiter ${result.recruiter.email}${result.fields.length ? ` (${result.fields.join(', ')})` : ''}\n`,
+        );
     });
 
   recruiter
@@ -60,7 +74,13 @@ export function registerRecruiterCommands(program: Command, context: CliContext)
       printTable(
         io,
         ['EMAIL', 'NAME', 'ALIASES', 'TIMEZONE', 'DIGEST'],
-        recruiters.map((r) => [r.email, r.name, r.aliases.join(', '), r.timezone ?? '(config)', `${days[r.digestDay] ?? r.digestDay} ${r.digestTime}`]),
+        recruiters.map((r) => [
+          r.email,
+          r.name,
+          r.aliases.join(', '),
+          r.timezone ?? '(config)',
+          `${days[r.digestDay] ?? r.digestDay} ${r.digestTime}`,
+        ]),
       );
     });
 }

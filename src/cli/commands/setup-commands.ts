@@ -60,4 +60,3 @@ export function registerSetupCommands(program: Command, context: CliContext): vo
       await running.stop();
     });
 }
-

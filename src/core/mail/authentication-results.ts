@@ -23,7 +23,10 @@ export function parseAuthenticationResults(value: string): AuthenticationResults
   if (!head) return null;
   const results: AuthResult[] = [];
   for (const statement of statements.slice(1)) {
-    const tokens = statement.trim().split(/\s+/).filter((t) => t.includes('='));
+    const tokens = statement
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t.includes('='));
     const first = tokens[0];
     if (!first) continue;
     const [method, result] = splitPair(first);

@@ -18,7 +18,10 @@ export type BounceReason = 'delivery_report' | 'daemon_with_report_part' | 'daem
  */
 export function bounceReason(facts: MailFacts): BounceReason | null {
   const reportType = (facts.contentTypeParams['report-type'] ?? '').toLowerCase();
-  if (facts.contentType === 'multipart/report' && (reportType === 'delivery-status' || reportType === 'global-delivery-status')) {
+  if (
+    facts.contentType === 'multipart/report' &&
+    (reportType === 'delivery-status' || reportType === 'global-delivery-status')
+  ) {
     return 'delivery_report';
   }
   if (!isFromDaemon(facts)) return null;

@@ -35,11 +35,31 @@ describe('classifyKind on fixtures', () => {
 
 describe('classifyKind signals', () => {
   it.each<[string, Parameters<typeof makeFacts>[0], string, string]>([
-    ['Auto-Submitted: auto-replied', { headerList: [['Auto-Submitted', 'auto-replied']] }, 'auto_reply', 'auto_submitted:auto-replied'],
-    ['Auto-Submitted: auto-generated', { headerList: [['Auto-Submitted', 'Auto-Generated']] }, 'auto_reply', 'auto_submitted:auto-generated'],
-    ['Auto-Submitted with a comment', { headerList: [['Auto-Submitted', 'auto-replied (vacation)']] }, 'auto_reply', 'auto_submitted:auto-replied'],
+    [
+      'Auto-Submitted: auto-replied',
+      { headerList: [['Auto-Submitted', 'auto-replied']] },
+      'auto_reply',
+      'auto_submitted:auto-replied',
+    ],
+    [
+      'Auto-Submitted: auto-generated',
+      { headerList: [['Auto-Submitted', 'Auto-Generated']] },
+      'auto_reply',
+      'auto_submitted:auto-generated',
+    ],
+    [
+      'Auto-Submitted with a comment',
+      { headerList: [['Auto-Submitted', 'auto-replied (vacation)']] },
+      'auto_reply',
+      'auto_submitted:auto-replied',
+    ],
     ['Auto-Submitted: no', { headerList: [['Auto-Submitted', 'no']] }, 'personal', 'personal'],
-    ['Auto-Submitted: No (comment)', { headerList: [['Auto-Submitted', 'No (sent by a person)']] }, 'personal', 'personal'],
+    [
+      'Auto-Submitted: No (comment)',
+      { headerList: [['Auto-Submitted', 'No (sent by a person)']] },
+      'personal',
+      'personal',
+    ],
     ['X-Autoreply: yes', { headerList: [['X-Autoreply', 'yes']] }, 'auto_reply', 'x_autoreply'],
     ['X-Autorespond', { headerList: [['X-Autorespond', 'Out of office']] }, 'auto_reply', 'x_autorespond'],
     ['X-Autoreply: no', { headerList: [['X-Autoreply', 'no']] }, 'personal', 'personal'],
@@ -52,10 +72,25 @@ describe('classifyKind signals', () => {
     ['Precedence: list', { headerList: [['Precedence', 'list']] }, 'bulk', 'precedence:list'],
     ['Precedence: junk', { headerList: [['Precedence', 'junk']] }, 'bulk', 'precedence:junk'],
     ['a DSN', dsn, 'bounce', 'delivery_report'],
-    ['a global DSN', { contentType: 'multipart/report', contentTypeParams: { 'report-type': 'global-delivery-status' } }, 'bounce', 'delivery_report'],
-    ['a read receipt report', { contentType: 'multipart/report', contentTypeParams: { 'report-type': 'disposition-notification' } }, 'personal', 'personal'],
+    [
+      'a global DSN',
+      { contentType: 'multipart/report', contentTypeParams: { 'report-type': 'global-delivery-status' } },
+      'bounce',
+      'delivery_report',
+    ],
+    [
+      'a read receipt report',
+      { contentType: 'multipart/report', contentTypeParams: { 'report-type': 'disposition-notification' } },
+      'personal',
+      'personal',
+    ],
     ['MAILER-DAEMON with a status part', { ...daemon, ...statusPart }, 'bounce', 'daemon_with_report_part'],
-    ['postmaster with a bounce subject', { from: [{ name: '', address: 'postmaster@mail.example' }], subject: 'Undeliverable: Checking in' }, 'bounce', 'daemon_bounce_subject'],
+    [
+      'postmaster with a bounce subject',
+      { from: [{ name: '', address: 'postmaster@mail.example' }], subject: 'Undeliverable: Checking in' },
+      'bounce',
+      'daemon_bounce_subject',
+    ],
     ['MAILER-DAEMON with an ordinary subject', { ...daemon, subject: 'Hello' }, 'personal', 'personal'],
     ['a person with a bounce subject', { subject: 'Fwd: Undeliverable: Checking in' }, 'personal', 'personal'],
   ])('%s', (_what, overrides, kind, reason) => {
@@ -78,24 +113,37 @@ describe('classifyKind signals', () => {
 
 describe('classifyKind precedence: bounce, then auto_reply, then bulk, then personal', () => {
   it('calls a DSN that also says Auto-Submitted a bounce', () => {
-    expect(classifyKind(makeFacts({ ...dsn, headerList: [['Auto-Submitted', 'auto-replied']] }), one).kind).toBe('bounce');
+    expect(classifyKind(makeFacts({ ...dsn, headerList: [['Auto-Submitted', 'auto-replied']] }), one).kind).toBe(
+      'bounce',
+    );
   });
 
   it('calls a DSN sent to a list a bounce', () => {
-    expect(classifyKind(makeFacts({ ...dsn, headerList: [['Precedence', 'bulk']] }), { candidateRecipientCount: 9 }).kind).toBe('bounce');
+    expect(
+      classifyKind(makeFacts({ ...dsn, headerList: [['Precedence', 'bulk']] }), { candidateRecipientCount: 9 }).kind,
+    ).toBe('bounce');
   });
 
   it('calls a vacation reply with Precedence: bulk an auto-reply, so its return date is read', () => {
-    const facts = makeFacts({ headerList: [['Precedence', 'bulk'], ['X-Autoreply', 'yes']] });
+    const facts = makeFacts({
+      headerList: [
+        ['Precedence', 'bulk'],
+        ['X-Autoreply', 'yes'],
+      ],
+    });
     expect(classifyKind(facts, one)).toEqual({ kind: 'auto_reply', reason: 'x_autoreply' });
   });
 
   it('calls an out-of-office reply to a mass mailing an auto-reply', () => {
-    expect(classifyKind(makeFacts({ subject: 'Automatic reply: News' }), { candidateRecipientCount: 8 }).kind).toBe('auto_reply');
+    expect(classifyKind(makeFacts({ subject: 'Automatic reply: News' }), { candidateRecipientCount: 8 }).kind).toBe(
+      'auto_reply',
+    );
   });
 
   it('calls list mail to many candidates bulk by its header', () => {
-    expect(classifyKind(makeFacts({ headerList: [['List-Id', '<l.example>']] }), { candidateRecipientCount: 8 }).reason).toBe('list_id');
+    expect(
+      classifyKind(makeFacts({ headerList: [['List-Id', '<l.example>']] }), { candidateRecipientCount: 8 }).reason,
+    ).toBe('list_id');
   });
 });
 
@@ -124,7 +172,10 @@ describe('isOutOfOfficeSubject', () => {
     expect(isOutOfOfficeSubject(subject)).toBe(true);
   });
 
-  it.each(['Re: Out of office next week?', 'Checking in', 'Absence of evidence', 'Automatic transmission roles'])('ignores %j', (subject) => {
-    expect(isOutOfOfficeSubject(subject)).toBe(false);
-  });
+  it.each(['Re: Out of office next week?', 'Checking in', 'Absence of evidence', 'Automatic transmission roles'])(
+    'ignores %j',
+    (subject) => {
+      expect(isOutOfOfficeSubject(subject)).toBe(false);
+    },
+  );
 });

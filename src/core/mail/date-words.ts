@@ -3,7 +3,19 @@
 
 const MONTH_NAMES: Readonly<Record<number, readonly string[]>> = {
   1: ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'januari', 'janeiro'],
-  2: ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'februari', 'fevereiro'],
+  2: [
+    'february',
+    'feb',
+    'februar',
+    'février',
+    'fevrier',
+    'févr',
+    'fevr',
+    'febrero',
+    'febbraio',
+    'februari',
+    'fevereiro',
+  ],
   3: ['march', 'mar', 'märz', 'maerz', 'mär', 'mrz', 'mars', 'marzo', 'maart', 'mrt', 'março'],
   4: ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
   5: ['may', 'mai', 'mayo', 'maggio', 'mag', 'mei', 'maio'],
@@ -35,15 +47,37 @@ export interface DateMention {
 
 export type NumericOrder = 'month-first' | 'day-first';
 
-const PATTERNS: readonly { re: RegExp; read: (m: RegExpExecArray, order: NumericOrder) => Omit<DateMention, 'index' | 'end'> | null }[] = [
-  { re: /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/gu, read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, weak: false }) },
+const PATTERNS: readonly {
+  re: RegExp;
+  read: (m: RegExpExecArray, order: NumericOrder) => Omit<DateMention, 'index' | 'end'> | null;
+}[] = [
   {
-    re: new RegExp(`(?<![\\p{L}])(${MONTH})(?![\\p{L}])\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|\\.\\d)(?:,?\\s+(\\d{4})(?!\\d))?`, 'giu'),
-    read: (m) => ({ year: m[3] ? +m[3] : null, month: MONTH_BY_NAME.get(m[1]!.toLowerCase())!, day: +m[2]!, weak: false }),
+    re: /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/gu,
+    read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]!, weak: false }),
   },
   {
-    re: new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|e|\\.|°|º)?\\s*(?:of\\s+|de\\s+)?(${MONTH})(?![\\p{L}])\\.?(?:,?\\s+(?:de\\s+)?(\\d{4})(?!\\d))?`, 'giu'),
-    read: (m) => ({ year: m[3] ? +m[3] : null, month: MONTH_BY_NAME.get(m[2]!.toLowerCase())!, day: +m[1]!, weak: false }),
+    re: new RegExp(
+      `(?<![\\p{L}])(${MONTH})(?![\\p{L}])\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|\\.\\d)(?:,?\\s+(\\d{4})(?!\\d))?`,
+      'giu',
+    ),
+    read: (m) => ({
+      year: m[3] ? +m[3] : null,
+      month: MONTH_BY_NAME.get(m[1]!.toLowerCase())!,
+      day: +m[2]!,
+      weak: false,
+    }),
+  },
+  {
+    re: new RegExp(
+      `(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|e|\\.|°|º)?\\s*(?:of\\s+|de\\s+)?(${MONTH})(?![\\p{L}])\\.?(?:,?\\s+(?:de\\s+)?(\\d{4})(?!\\d))?`,
+      'giu',
+    ),
+    read: (m) => ({
+      year: m[3] ? +m[3] : null,
+      month: MONTH_BY_NAME.get(m[2]!.toLowerCase())!,
+      day: +m[1]!,
+      weak: false,
+    }),
   },
   {
     re: /(?<![\d./])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[./]\d)/gu,
@@ -71,7 +105,13 @@ export function findDateMentions(text: string, order: NumericOrder = 'month-firs
   return out;
 }
 
-function numeric(a: number, b: number, order: NumericOrder, y: number | null, weak: boolean): Omit<DateMention, 'index' | 'end'> | null {
+function numeric(
+  a: number,
+  b: number,
+  order: NumericOrder,
+  y: number | null,
+  weak: boolean,
+): Omit<DateMention, 'index' | 'end'> | null {
   if (a > 12 && b > 12) return null;
   if (a > 12) return { year: y, day: a, month: b, weak };
   if (b > 12) return { year: y, month: a, day: b, weak };

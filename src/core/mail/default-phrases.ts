@@ -166,7 +166,17 @@ export const DEFAULT_LIFE_EVENTS: Readonly<Record<LifeEventCategory, readonly st
     'paternity leave',
     'parental leave',
   ],
-  wedding: ['got married', 'just married', 'getting married', 'got engaged', "we're engaged", "I'm engaged", 'our wedding', 'my wedding', 'wedding'],
+  wedding: [
+    'got married',
+    'just married',
+    'getting married',
+    'got engaged',
+    "we're engaged",
+    "I'm engaged",
+    'our wedding',
+    'my wedding',
+    'wedding',
+  ],
   graduation: [
     'graduated',
     'finished my degree',

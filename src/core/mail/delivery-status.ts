@@ -66,7 +66,10 @@ function toRecipient(block: Map<string, string>): DeliveryStatusRecipient | null
   const original = addressOf(block.get('original-recipient'));
   const address = final ?? original;
   if (!address) return null;
-  const action = (block.get('action') ?? '').replace(/\(.*?\)/g, '').trim().toLowerCase();
+  const action = (block.get('action') ?? '')
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .toLowerCase();
   const status = /\d\.\d{1,3}\.\d{1,3}/.exec(block.get('status') ?? '')?.[0] ?? '';
   return {
     address,

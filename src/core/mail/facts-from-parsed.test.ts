@@ -50,7 +50,9 @@ describe('factsFromParsedMail', () => {
     expect(facts.contentTypeParams['report-type']).toBe('delivery-status');
     const dsn = facts.attachments.find((a) => a.contentType === 'message/delivery-status');
     expect(dsn?.content).toContain('Final-Recipient: rfc822; jane.old@candidates.example');
-    expect(facts.attachments.find((a) => a.contentType === 'text/rfc822-headers')?.content).toContain('Subject: Checking in');
+    expect(facts.attachments.find((a) => a.contentType === 'text/rfc822-headers')?.content).toContain(
+      'Subject: Checking in',
+    );
   });
 
   it('keeps an attached message/rfc822 as source text, other attachments as name and size only', async () => {
@@ -67,8 +69,16 @@ describe('factsFromParsedMail', () => {
   it.each([
     ['missing', 'From: a@x.example\nSubject: s\n\nbody\n', null],
     ['unreadable (mailparser would say "now")', 'From: a@x.example\nDate: sometime soon\nSubject: s\n\nbody\n', null],
-    ['with a zone comment', 'From: a@x.example\nDate: Mon, 23 Nov 2026 09:15:02 +0000 (UTC)\n\nbody\n', '2026-11-23T09:15:02.000Z'],
-    ['obsolete zone name', 'From: a@x.example\nDate: Mon, 23 Nov 2026 04:15:02 EST\n\nbody\n', '2026-11-23T09:15:02.000Z'],
+    [
+      'with a zone comment',
+      'From: a@x.example\nDate: Mon, 23 Nov 2026 09:15:02 +0000 (UTC)\n\nbody\n',
+      '2026-11-23T09:15:02.000Z',
+    ],
+    [
+      'obsolete zone name',
+      'From: a@x.example\nDate: Mon, 23 Nov 2026 04:15:02 EST\n\nbody\n',
+      '2026-11-23T09:15:02.000Z',
+    ],
   ])('reads a Date header that is %s', async (_what, source, expected) => {
     expect((await factsOf(source)).date?.toISOString() ?? null).toBe(expected);
   });

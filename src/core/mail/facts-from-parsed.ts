@@ -73,12 +73,17 @@ function isAddressObject(value: unknown): value is AddressObject {
 }
 
 function flatten(list: readonly EmailAddress[]): MailAddress[] {
-  return list.flatMap((a) => (a.group ? flatten(a.group) : a.address ? [{ name: a.name ?? '', address: a.address.trim() }] : []));
+  return list.flatMap((a) =>
+    a.group ? flatten(a.group) : a.address ? [{ name: a.name ?? '', address: a.address.trim() }] : [],
+  );
 }
 
 function references(value: string | string[] | undefined): string[] {
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return list.flatMap((v) => v.match(/<[^>]+>/g) ?? v.split(/\s+/)).map((v) => v.trim()).filter((v) => v.length > 0);
+  return list
+    .flatMap((v) => v.match(/<[^>]+>/g) ?? v.split(/\s+/))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }
 
 function structured(value: HeaderValue | undefined): StructuredHeader | null {

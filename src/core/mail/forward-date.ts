@@ -5,8 +5,28 @@ import { findDateMentions } from './date-words.js';
 
 // Zone abbreviations clients still print; anything else falls back to the caller's zone.
 const ABBREVIATIONS: Readonly<Record<string, number>> = {
-  gmt: 0, utc: 0, ut: 0, z: 0, wet: 0, bst: 60, west: 60, cet: 60, cest: 120, met: 60, mez: 60, mesz: 120,
-  eet: 120, eest: 180, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  gmt: 0,
+  utc: 0,
+  ut: 0,
+  z: 0,
+  wet: 0,
+  bst: 60,
+  west: 60,
+  cet: 60,
+  cest: 120,
+  met: 60,
+  mez: 60,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
 };
 
 const TIME =
@@ -20,7 +40,9 @@ export function parseForwardDate(raw: string | null | undefined, zone = 'UTC'): 
   if (!raw) return null;
   const text = raw.replace(/\s+/g, ' ').trim();
   const hasMeridiem = /\d\s*[ap]\.?m\b/i.test(text);
-  const date = findDateMentions(text, hasMeridiem ? 'month-first' : 'day-first').find((d) => d.year !== null && !d.weak);
+  const date = findDateMentions(text, hasMeridiem ? 'month-first' : 'day-first').find(
+    (d) => d.year !== null && !d.weak,
+  );
   if (!date || date.year === null) return null;
   const time = TIME.exec(text.slice(date.end));
   let hour = time ? Number(time[1]) : 0;

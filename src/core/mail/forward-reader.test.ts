@@ -14,26 +14,55 @@ const BOB = '"Jones, Bob" <bob@agency.example>';
 
 // Forward header blocks as the common clients and locales print them.
 const HEADER_BLOCKS: readonly ((cc: string | null) => string)[] = [
-  (cc) => `---------- Forwarded message ---------\nFrom: ${JANE}\nDate: Mon, Nov 23, 2026 at 9:14 AM\nSubject: Question about the role\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}\n`,
-  (cc) => `---------- Forwarded message ---------\nVon: ${JANE}\nDate: Mo., 23. Nov. 2026 um 09:14 Uhr\nSubject: Bewerbung\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}\n`,
-  (cc) => `________________________________\nFrom: ${JANE}\nSent: Monday, November 23, 2026 9:14 AM\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}Subject: Availability next week\n\n`,
-  (cc) => `-----Original Message-----\nFrom: ${JANE}\nSent: Monday, November 23, 2026 9:14 AM\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}Subject: Availability\n\n`,
-  (cc) => `Begin forwarded message:\n\nFrom: ${JANE}\nSubject: References\nDate: 23 November 2026 at 09:14:00 GMT+1\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}\n`,
-  (cc) => `Anfang der weitergeleiteten Nachricht:\n\nVon: ${JANE}\nBetreff: Unterlagen\nDatum: 23. November 2026 um 09:14:00 MEZ\nAn: ${ALICE}\n${cc ? `Kopie: ${cc}\n` : ''}\n`,
-  (cc) => `-------- Forwarded Message --------\nSubject: \tReferences\nDate: \tMon, 23 Nov 2026 09:14:00 +0100\nFrom: \t${JANE}\nTo: \t${ALICE}\n${cc ? `CC: \t${cc}\n` : ''}\n`,
-  (cc) => `----- Forwarded Message -----\nFrom: ${JANE}To: ${ALICE}${cc ? `Cc: ${cc}` : ''}Sent: Monday, November 23, 2026, 09:14:00 AM GMTSubject: Hello\n`,
-  (cc) => `On Monday, November 23, 2026 9:14 AM, "Jane Roe" <jane.roe@candidates.example> wrote:\n${cc ? `Cc: ${cc}\n` : ''}\n`,
-  (cc) => `De : ${JANE}\nEnvoyé : lundi 23 novembre 2026 09:14\nÀ : ${ALICE}\n${cc ? `Cc : ${cc}\n` : ''}Objet : Candidature\n\n`,
-  (cc) => `-------- Message transféré --------\nSujet : Candidature\nDate : Mon, 23 Nov 2026 09:14:00 +0100\nDe : ${JANE}\nPour : ${ALICE}\n${cc ? `Copie à : ${cc}\n` : ''}\n`,
-  (cc) => `---------- Mensaje reenviado ---------\nDe: ${JANE}\nFecha: lun, 23 nov 2026 a las 9:14\nAsunto: Candidatura\nPara: ${ALICE}\n${cc ? `CC: ${cc}\n` : ''}\n`,
+  (cc) =>
+    `---------- Forwarded message ---------\nFrom: ${JANE}\nDate: Mon, Nov 23, 2026 at 9:14 AM\nSubject: Question about the role\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}\n`,
+  (cc) =>
+    `---------- Forwarded message ---------\nVon: ${JANE}\nDate: Mo., 23. Nov. 2026 um 09:14 Uhr\nSubject: Bewerbung\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}\n`,
+  (cc) =>
+    `________________________________\nFrom: ${JANE}\nSent: Monday, November 23, 2026 9:14 AM\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}Subject: Availability next week\n\n`,
+  (cc) =>
+    `-----Original Message-----\nFrom: ${JANE}\nSent: Monday, November 23, 2026 9:14 AM\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}Subject: Availability\n\n`,
+  (cc) =>
+    `Begin forwarded message:\n\nFrom: ${JANE}\nSubject: References\nDate: 23 November 2026 at 09:14:00 GMT+1\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}\n`,
+  (cc) =>
+    `Anfang der weitergeleiteten Nachricht:\n\nVon: ${JANE}\nBetreff: Unterlagen\nDatum: 23. November 2026 um 09:14:00 MEZ\nAn: ${ALICE}\n${cc ? `Kopie: ${cc}\n` : ''}\n`,
+  (cc) =>
+    `-------- Forwarded Message --------\nSubject: \tReferences\nDate: \tMon, 23 Nov 2026 09:14:00 +0100\nFrom: \t${JANE}\nTo: \t${ALICE}\n${cc ? `CC: \t${cc}\n` : ''}\n`,
+  (cc) =>
+    `----- Forwarded Message -----\nFrom: ${JANE}To: ${ALICE}${cc ? `Cc: ${cc}` : ''}Sent: Monday, November 23, 2026, 09:14:00 AM GMTSubject: Hello\n`,
+  (cc) =>
+    `On Monday, November 23, 2026 9:14 AM, "Jane Roe" <jane.roe@candidates.example> wrote:\n${cc ? `Cc: ${cc}\n` : ''}\n`,
+  (cc) =>
+    `De : ${JANE}\nEnvoyé : lundi 23 novembre 2026 09:14\nÀ : ${ALICE}\n${cc ? `Cc : ${cc}\n` : ''}Objet : Candidature\n\n`,
+  (cc) =>
+    `-------- Message transféré --------\nSujet : Candidature\nDate : Mon, 23 Nov 2026 09:14:00 +0100\nDe : ${JANE}\nPour : ${ALICE}\n${cc ? `Copie à : ${cc}\n` : ''}\n`,
+  (cc) =>
+    `---------- Mensaje reenviado ---------\nDe: ${JANE}\nFecha: lun, 23 nov 2026 a las 9:14\nAsunto: Candidatura\nPara: ${ALICE}\n${cc ? `CC: ${cc}\n` : ''}\n`,
   (cc) => `Dnia 23 listopada 2026 „Jane Roe” <jane.roe@candidates.example> napisał:\n${cc ? `DW: ${cc}\n` : ''}\n`,
-  (cc) => `From: ${JANE}\nSent: Monday, November 23, 2026 9:14 AM\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}Subject: No separator line\n\n`,
-  (cc) => `---------- Forwarded message ---------\nFROM: ${JANE}\nDATE: Mon, Nov 23, 2026 at 9:14 AM\nSUBJECT: Shouting\nTO: ${ALICE}\n${cc ? `CC: ${cc}\n` : ''}\n`,
+  (cc) =>
+    `From: ${JANE}\nSent: Monday, November 23, 2026 9:14 AM\nTo: ${ALICE}\n${cc ? `Cc: ${cc}\n` : ''}Subject: No separator line\n\n`,
+  (cc) =>
+    `---------- Forwarded message ---------\nFROM: ${JANE}\nDATE: Mon, Nov 23, 2026 at 9:14 AM\nSUBJECT: Shouting\nTO: ${ALICE}\n${cc ? `CC: ${cc}\n` : ''}\n`,
   () => '',
 ];
 
-const NOTES = ['', 'Logging this one, keep warm.\n\n', 'FYI\u00a0below.\n\n', '\ufeffPlease log.\n\n', 'Bitte ablegen.\n\nGruß\nBob\n\n'];
-const SUBJECTS = ['Fwd: Question', 'FW: Availability', 'WG: Bewerbung', 'TR: Candidature', 'RV: Candidatura', 'Re: Question', 'Question', ''];
+const NOTES = [
+  '',
+  'Logging this one, keep warm.\n\n',
+  'FYI\u00a0below.\n\n',
+  '\ufeffPlease log.\n\n',
+  'Bitte ablegen.\n\nGruß\nBob\n\n',
+];
+const SUBJECTS = [
+  'Fwd: Question',
+  'FW: Availability',
+  'WG: Bewerbung',
+  'TR: Candidature',
+  'RV: Candidatura',
+  'Re: Question',
+  'Question',
+  '',
+];
 const HISTORY_LINES = [
   'Thanks for getting back to me, happy to talk next week.',
   'De: someone earlier in the thread',
@@ -75,7 +104,9 @@ describe('readForward', () => {
       const facts = await loadFixture(file);
       const text = (facts.text ?? '').replace(/\r\n?/g, '\n');
       for (const subject of [facts.subject, '']) {
-        expect(readForward(text, subject), `${file} with subject ${JSON.stringify(subject)}`).toEqual(unnarrowed(text, subject));
+        expect(readForward(text, subject), `${file} with subject ${JSON.stringify(subject)}`).toEqual(
+          unnarrowed(text, subject),
+        );
       }
     }
   });

@@ -61,7 +61,8 @@ export function patternsToRun(text: string, subject: string): { run: number; all
   const base = getNarrowing();
   if (!base) return { run: 0, all: 0, searches: 0 };
   const all = base.reader.parser.regexes;
-  const count = (regexes: Record<string, unknown>): number => base.lists.reduce((n, list) => n + (regexes[list.name] as unknown[]).length, 0);
+  const count = (regexes: Record<string, unknown>): number =>
+    base.lists.reduce((n, list) => n + (regexes[list.name] as unknown[]).length, 0);
   if (readsNoBody(base, subject)) return { run: count(all), all: count(all), searches: 0 };
   const narrowed = narrowedReader(base, text, subject);
   return { run: count(narrowed.reader.parser.regexes), all: count(all), searches: narrowed.searches };

@@ -12,7 +12,13 @@ describe('parseInlineForward on fixtures', () => {
     [
       'gmail-forward.eml',
       {
-        original: { from: jane, to: [alice], cc: [], date: '2026-11-23T09:14:00.000Z', subject: 'Question about the Acme role' },
+        original: {
+          from: jane,
+          to: [alice],
+          cc: [],
+          date: '2026-11-23T09:14:00.000Z',
+          subject: 'Question about the Acme role',
+        },
         note: 'Logging this one, Jane is keen.',
         body: /^Hi Alice,\n\nIs the Acme role still open\?/,
       },
@@ -67,9 +73,12 @@ describe('parseInlineForward on fixtures', () => {
     expect(forward?.original.date?.toISOString()).toBe('2026-11-23T08:14:00.000Z');
   });
 
-  it.each(['gmail-reply.eml', 'outlook-reply.eml', 'apple-mail-reply.eml', 'opt-out-reply.eml'])('finds no forward in the reply %s', async (file) => {
-    expect(parseInlineForward(await loadFixture(file))).toBeNull();
-  });
+  it.each(['gmail-reply.eml', 'outlook-reply.eml', 'apple-mail-reply.eml', 'opt-out-reply.eml'])(
+    'finds no forward in the reply %s',
+    async (file) => {
+      expect(parseInlineForward(await loadFixture(file))).toBeNull();
+    },
+  );
 
   it('leaves a forward-as-attachment to findAttachedMessage', async () => {
     const facts = await loadFixture('forward-attached-message.eml');
@@ -127,6 +136,8 @@ describe('parseForwardDate', () => {
   });
 
   it('reads a zoneless date in the given zone', () => {
-    expect(parseForwardDate('Mon, Nov 23, 2026 at 9:14 AM', 'America/New_York')?.toISOString()).toBe('2026-11-23T14:14:00.000Z');
+    expect(parseForwardDate('Mon, Nov 23, 2026 at 9:14 AM', 'America/New_York')?.toISOString()).toBe(
+      '2026-11-23T14:14:00.000Z',
+    );
   });
 });

@@ -36,7 +36,10 @@ const RFC822_TYPES = new Set(['message/rfc822', 'message/global']);
  * readable original sender. (A "Fwd:" subject over an attached message/rfc822 makes the parser say
  * "forwarded" with nothing in it: without the original's sender there is nothing to log.)
  */
-export function parseInlineForward(facts: Pick<MailFacts, 'text' | 'subject'>, options: ForwardOptions = {}): InlineForward | null {
+export function parseInlineForward(
+  facts: Pick<MailFacts, 'text' | 'subject'>,
+  options: ForwardOptions = {},
+): InlineForward | null {
   if (!facts.text) return null;
   const result = readForward(facts.text.replace(/\r\n?/g, '\n'), facts.subject);
   if (!result.forwarded) return null;

@@ -49,5 +49,9 @@ export function firstHeader(facts: Pick<MailFacts, 'headers'>, name: string): st
 
 /** The part of a structured header value before any `;` parameters and `(comments)`, lower-cased. */
 export function headerToken(value: string): string {
-  return value.replace(/\([^)]*\)/g, ' ').split(';')[0]!.trim().toLowerCase();
+  return value
+    .replace(/\([^)]*\)/g, ' ')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 }

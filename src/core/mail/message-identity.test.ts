@@ -43,7 +43,12 @@ describe('messageKey', () => {
   });
 
   it('gives the same message seen twice without a Message-ID the same key', () => {
-    const a = makeFacts({ to: [{ name: 'A', address: 'alice@agency.example' }, { name: 'B', address: 'bob@agency.example' }] });
+    const a = makeFacts({
+      to: [
+        { name: 'A', address: 'alice@agency.example' },
+        { name: 'B', address: 'bob@agency.example' },
+      ],
+    });
     const b = makeFacts({
       to: [{ name: 'Bob', address: 'BOB@agency.example' }],
       cc: [{ name: 'Alice', address: 'alice@agency.example' }],
@@ -64,7 +69,9 @@ describe('messageKey', () => {
   });
 
   it('ignores reply prefixes in the subject', () => {
-    expect(messageKey(makeFacts({ subject: 'AW: Senior  Sales Rep' }))).toBe(messageKey(makeFacts({ subject: 'Re: Senior Sales Rep' })));
+    expect(messageKey(makeFacts({ subject: 'AW: Senior  Sales Rep' }))).toBe(
+      messageKey(makeFacts({ subject: 'Re: Senior Sales Rep' })),
+    );
   });
 });
 

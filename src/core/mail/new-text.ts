@@ -4,7 +4,8 @@ const MAX_ATTRIBUTION_LINES = 3;
 const LONGEST_WORD = 40;
 
 // "On … wrote:" in the languages of the common clients; a line (or two or three wrapped lines) ending so.
-const ATTRIBUTION_END = /(?:wrote|schrieb(?:\s.*)?|a écrit|escribió|ha scritto|schreef(?:\s.*)?|escreveu|skrev|kirjoitti|napisał\(a\)|napisał)\s*:\s*$/iu;
+const ATTRIBUTION_END =
+  /(?:wrote|schrieb(?:\s.*)?|a écrit|escribió|ha scritto|schreef(?:\s.*)?|escreveu|skrev|kirjoitti|napisał\(a\)|napisał)\s*:\s*$/iu;
 const ATTRIBUTION_START = /^(?:on|le|am|el|il giorno|il|op|em|den|w dniu)\s/iu;
 
 const HISTORY_LINE: readonly RegExp[] = [
@@ -18,7 +19,8 @@ const HISTORY_LINE: readonly RegExp[] = [
 
 // Outlook's header block: "From:" then "Sent:"/"Date:" within the next lines, in several languages.
 const BLOCK_FROM = /^\*?(?:from|von|de|da|van|från|fra|od)\s*:\*?\s*\S/iu;
-const BLOCK_SENT = /^\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|inviato|data|verzonden|skickat|sendt)\s*:\*?\s/iu;
+const BLOCK_SENT =
+  /^\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|inviato|data|verzonden|skickat|sendt)\s*:\*?\s/iu;
 
 const SIGNATURE_LINE: readonly RegExp[] = [
   /^--\s*$/u,

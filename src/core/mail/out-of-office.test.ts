@@ -55,7 +55,11 @@ describe('returnDateFromAutoReply', () => {
   });
 
   it('ignores dates in quoted history', () => {
-    expect(day('I am travelling.\n\nOn Mon, Nov 23, 2026 at 9:14 AM Alice <alice@agency.example> wrote:\n> Can we talk on December 9?')).toBeNull();
+    expect(
+      day(
+        'I am travelling.\n\nOn Mon, Nov 23, 2026 at 9:14 AM Alice <alice@agency.example> wrote:\n> Can we talk on December 9?',
+      ),
+    ).toBeNull();
   });
 
   it('takes a date without a year as its next occurrence on or after the day received', () => {

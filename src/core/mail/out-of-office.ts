@@ -25,8 +25,17 @@ export function returnDateFromAutoReply(subject: string, text: string | null, re
   const order: NumericOrder = ENGLISH.test(body) ? 'month-first' : 'day-first';
   const mentions = findDateMentions(body, order);
   const from = startOfUtcDay(receivedAt);
-  const cued = latest(mentions.filter((m) => hasCueBefore(body, m.index)), from);
-  return cued ?? latest(mentions.filter((m) => !m.weak), from);
+  const cued = latest(
+    mentions.filter((m) => hasCueBefore(body, m.index)),
+    from,
+  );
+  return (
+    cued ??
+    latest(
+      mentions.filter((m) => !m.weak),
+      from,
+    )
+  );
 }
 
 // "From 20 Nov until 2 Dec": the later date is the return; the earlier one is when the absence began.

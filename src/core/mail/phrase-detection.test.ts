@@ -10,7 +10,10 @@ async function newTextOf(file: string): Promise<string> {
 
 describe('phrases on fixtures (new text only)', () => {
   it('finds the opt-out in a reply', async () => {
-    expect(detectOptOut(await newTextOf('opt-out-reply.eml'))).toEqual({ phrase: 'remove me', sentence: 'Please remove me from your list.' });
+    expect(detectOptOut(await newTextOf('opt-out-reply.eml'))).toEqual({
+      phrase: 'remove me',
+      sentence: 'Please remove me from your list.',
+    });
   });
 
   it('does not take the recruiter\'s quoted "unsubscribe" for the candidate\'s', async () => {
@@ -35,13 +38,24 @@ describe('phrases on fixtures (new text only)', () => {
   });
 
   it('flags the recruiter’s empty promise', async () => {
-    expect(detectPromises(await newTextOf('promise-outbound.eml')).map((p) => p.phrase)).toEqual(['I guarantee', 'the job is yours']);
+    expect(detectPromises(await newTextOf('promise-outbound.eml')).map((p) => p.phrase)).toEqual([
+      'I guarantee',
+      'the job is yours',
+    ]);
   });
 
-  it.each(['gmail-reply.eml', 'outlook-reply.eml', 'apple-mail-reply.eml', 'windows-1252-html-reply.eml'])('finds nothing in the ordinary reply %s', async (file) => {
-    const text = await newTextOf(file);
-    expect([detectOptOut(text), detectPlacedElsewhere(text), detectLifeEvents(text), detectPromises(text)]).toEqual([null, null, [], []]);
-  });
+  it.each(['gmail-reply.eml', 'outlook-reply.eml', 'apple-mail-reply.eml', 'windows-1252-html-reply.eml'])(
+    'finds nothing in the ordinary reply %s',
+    async (file) => {
+      const text = await newTextOf(file);
+      expect([detectOptOut(text), detectPlacedElsewhere(text), detectLifeEvents(text), detectPromises(text)]).toEqual([
+        null,
+        null,
+        [],
+        [],
+      ]);
+    },
+  );
 });
 
 describe('detectOptOut', () => {
@@ -53,7 +67,7 @@ describe('detectOptOut', () => {
     ['Stop emailing me.', 'Stop emailing'],
     ['Please stop contacting me about roles.', 'stop contacting'],
     ['Don’t contact me again.', 'Don’t contact me'],
-    ["Do not   contact me again.", 'Do not contact me'],
+    ['Do not   contact me again.', 'Do not contact me'],
     ['Take me off your list', 'Take me off'],
     ["I'm not interested, please don't write again.", "not interested, please don't"],
     ['Not interested. Please do not call.', 'Not interested. Please do not'],
@@ -147,7 +161,8 @@ describe('detectLifeEvents', () => {
   });
 
   it('returns one signal per category and sentence, in text order, with the whole sentence', () => {
-    const text = 'Hi Alice,\n\nBig year! We moved to Denver and relocated the whole family.\nAlso I passed the bar exam.';
+    const text =
+      'Hi Alice,\n\nBig year! We moved to Denver and relocated the whole family.\nAlso I passed the bar exam.';
     expect(detectLifeEvents(text)).toEqual([
       { category: 'move', phrase: 'We moved to', sentence: 'We moved to Denver and relocated the whole family.' },
       { category: 'credential', phrase: 'passed the bar exam', sentence: 'Also I passed the bar exam.' },
@@ -196,7 +211,9 @@ describe('detectPromises', () => {
   });
 
   it('extends the defaults with configured phrases', () => {
-    expect(detectPromises('Trust me, it is a done deal.', ['a done deal']).map((p) => p.phrase)).toEqual(['a done deal']);
+    expect(detectPromises('Trust me, it is a done deal.', ['a done deal']).map((p) => p.phrase)).toEqual([
+      'a done deal',
+    ]);
   });
 });
 

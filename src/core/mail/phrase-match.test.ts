@@ -21,15 +21,23 @@ describe('findPhrases skips a phrase only when it cannot match', () => {
   });
 
   it('still folds case the Unicode way in a text that is not ASCII (the Kelvin sign is a k)', () => {
-    expect(findPhrases('Last month I too\u212A a job at Acme.', ['took a job']).map((h) => h.phrase)).toEqual(['too\u212A a job']);
+    expect(findPhrases('Last month I too\u212A a job at Acme.', ['took a job']).map((h) => h.phrase)).toEqual([
+      'too\u212A a job',
+    ]);
   });
 
   it('matches curly apostrophes and optional hyphens as before', () => {
-    expect(findPhrases('Please don’t e mailing me', ["don't e-mailing"]).map((h) => h.phrase)).toEqual(['don’t e mailing']);
-    expect(findPhrases('I got my CMR certification last week.', ['got my * certification']).map((h) => h.phrase)).toEqual(['got my CMR certification']);
+    expect(findPhrases('Please don’t e mailing me', ["don't e-mailing"]).map((h) => h.phrase)).toEqual([
+      'don’t e mailing',
+    ]);
+    expect(
+      findPhrases('I got my CMR certification last week.', ['got my * certification']).map((h) => h.phrase),
+    ).toEqual(['got my CMR certification']);
   });
 
   it('finds nothing when no phrase is in the text', () => {
-    expect(findPhrases('thanks for the update about the role', ['remove me', 'took a job', 'got my * certification'])).toEqual([]);
+    expect(
+      findPhrases('thanks for the update about the role', ['remove me', 'took a job', 'got my * certification']),
+    ).toEqual([]);
   });
 });

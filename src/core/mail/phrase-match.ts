@@ -45,7 +45,10 @@ export function compilePhrase(phrase: string): RegExp {
 }
 
 function patternSource(phrase: string): string {
-  const words = phrase.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   let source = '';
   let afterPunctuation = false;
   words.forEach((word, i) => {
@@ -84,7 +87,10 @@ export function requiredRun(phrase: string): string | null {
     // Apostrophes, hyphens and punctuation become classes or optional groups in patternSource; "*"
     // and "…" become wildcards; whitespace becomes \s+. Only the runs between them are literal.
     const runs = phrase.split(/[^A-Za-z0-9]+/).filter((r) => r.length > 0);
-    run = runs.reduce<string | null>((longest, r) => (longest === null || r.length > longest.length ? r : longest), null)?.toLowerCase() ?? null;
+    run =
+      runs
+        .reduce<string | null>((longest, r) => (longest === null || r.length > longest.length ? r : longest), null)
+        ?.toLowerCase() ?? null;
     if (REQUIRED_RUNS.size < MAX_CACHED_PATTERNS) REQUIRED_RUNS.set(phrase, run);
   }
   return run;

@@ -12,7 +12,11 @@ describe('requiredLiteral', () => {
     [String.raw`^(\*?\s*From\s?:\*?(.+))$`, 'm', 'From'],
     [String.raw`^\*?Subject\s?:\*?(.+)`, 'im', 'Subject'],
     [String.raw`^Redir.:(.*)`, 'm', 'Redir'],
-    [String.raw`^\s?Dnia\s?(?<date>.+)\s?„(?<from_name>.+)”\s*[\[|<](?<from_address>.+)[\]|>]\s?napisał\s?:`, 'm', 'napisał'],
+    [
+      String.raw`^\s?Dnia\s?(?<date>.+)\s?„(?<from_name>.+)”\s*[\[|<](?<from_address>.+)[\]|>]\s?napisał\s?:`,
+      'm',
+      'napisał',
+    ],
     [String.raw`a(?:bc)d`, '', 'abcd'],
     [String.raw`x(?<n>yz)w`, '', 'xyzw'],
     [String.raw`a(bc)?d`, '', 'a'],
@@ -33,14 +37,20 @@ describe('requiredLiteral', () => {
     expect(requiredLiteral(new RegExp(source, flags))).toBe(expected);
   });
 
-  it.each([/ab|cd/, /(?:x|y)/, /^\s*$/, /.+/, /[a-z]+/, /a?/, /(?!x)/])('%s requires nothing for certain', (pattern) => {
-    expect(requiredLiteral(pattern)).toBeNull();
-  });
+  it.each([/ab|cd/, /(?:x|y)/, /^\s*$/, /.+/, /[a-z]+/, /a?/, /(?!x)/])(
+    '%s requires nothing for certain',
+    (pattern) => {
+      expect(requiredLiteral(pattern)).toBeNull();
+    },
+  );
 
   it('names text that every match contains', () => {
     const cases: [RegExp, string][] = [
       [/^\s*-{5,10} Weitergeleitete Nachricht -{5,10}\s*/m, 'x\n  -------- Weitergeleitete Nachricht ----------\n'],
-      [new RegExp(String.raw`^\s?Am\s?.+\s?schrieb\s?\".+\"\s*[\[|<].+[\]|>]\s?:`, 'm'), 'Am 1. Mai schrieb "Jana" <jana@x.example>:'],
+      [
+        new RegExp(String.raw`^\s?Am\s?.+\s?schrieb\s?\".+\"\s*[\[|<].+[\]|>]\s?:`, 'm'),
+        'Am 1. Mai schrieb "Jana" <jana@x.example>:',
+      ],
       [/Subject\s?:(.+)/i, 'SUBJECT: hello'],
       [/^(\s*De\s?:(.+))$/m, 'De : Jane <j@x.example>'],
     ];

@@ -75,7 +75,12 @@ function quantifierAt(src: string, i: number): Quantifier | null {
   else if (c === '+') q = { length: 1, min: 1, max: Infinity };
   else if (c === '{') {
     const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
-    if (m) q = { length: m[0].length, min: Number(m[1]), max: m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity };
+    if (m)
+      q = {
+        length: m[0].length,
+        min: Number(m[1]),
+        max: m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity,
+      };
   }
   if (q && src[i + q.length] === '?') q.length += 1; // lazy
   return q;

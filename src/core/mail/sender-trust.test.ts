@@ -12,9 +12,12 @@ function withResults(...values: string[]) {
 }
 
 describe('verifySender on fixtures', () => {
-  it.each(['gmail-forward.eml', 'outlook-forward.eml', 'apple-mail-forward.eml', 'promise-outbound.eml'])('trusts the recruiter mail %s', async (file) => {
-    expect(verifySender(await loadFixture(file), ours)).toEqual({ trusted: true });
-  });
+  it.each(['gmail-forward.eml', 'outlook-forward.eml', 'apple-mail-forward.eml', 'promise-outbound.eml'])(
+    'trusts the recruiter mail %s',
+    async (file) => {
+      expect(verifySender(await loadFixture(file), ours)).toEqual({ trusted: true });
+    },
+  );
 
   it.each([
     ['forged-auth-other-authserv.eml', 'a pass from another authserv-id'],
@@ -27,7 +30,9 @@ describe('verifySender on fixtures', () => {
   });
 
   it('trusts everything when no authserv-id is configured', async () => {
-    expect(verifySender(await loadFixture('forged-auth-comment.eml'), { authservId: undefined })).toEqual({ trusted: true });
+    expect(verifySender(await loadFixture('forged-auth-comment.eml'), { authservId: undefined })).toEqual({
+      trusted: true,
+    });
   });
 });
 
@@ -50,19 +55,62 @@ describe('verifySender', () => {
 
   it.each([
     ['no Authentication-Results', [], 'no_authentication_results_from:mx.agency.example'],
-    ['only another authserv-id', ['mx.google.com; dmarc=pass header.from=agency.example'], 'no_authentication_results_from:mx.agency.example'],
-    ['an authserv-id that only starts like ours', ['mx.agency.example.attacker.example; dmarc=pass'], 'no_authentication_results_from:mx.agency.example'],
-    ['dmarc=fail', ['mx.agency.example; dmarc=fail header.from=agency.example'], 'no_aligned_pass:dmarc=fail,dkim=none,spf=none'],
-    ['dmarc=pass only in a comment', ['mx.agency.example; spf=fail (dmarc=pass) smtp.mailfrom=x.example'], 'no_aligned_pass:dmarc=none,dkim=none,spf=fail'],
-    ['a nested comment', ['mx.agency.example; spf=none (a (dmarc=pass) b) smtp.mailfrom=x.example'], 'no_aligned_pass:dmarc=none,dkim=none,spf=none'],
-    ['dmarc=pass for another From domain', ['mx.agency.example; dmarc=pass header.from=attacker.example'], 'no_aligned_pass:dmarc=pass,dkim=none,spf=none'],
-    ['dkim=pass, unaligned', ['mx.agency.example; dkim=pass header.d=attacker.example; dmarc=fail'], 'no_aligned_pass:dmarc=fail,dkim=pass,spf=none'],
-    ['dkim=pass, a look-alike domain', ['mx.agency.example; dkim=pass header.d=evilagency.example'], 'no_aligned_pass:dmarc=none,dkim=pass,spf=none'],
-    ['spf=pass, unaligned', ['mx.agency.example; spf=pass smtp.mailfrom=attacker.example'], 'no_aligned_pass:dmarc=none,dkim=none,spf=pass'],
-    ['spf=softfail, aligned', ['mx.agency.example; spf=softfail smtp.mailfrom=agency.example'], 'no_aligned_pass:dmarc=none,dkim=none,spf=softfail'],
+    [
+      'only another authserv-id',
+      ['mx.google.com; dmarc=pass header.from=agency.example'],
+      'no_authentication_results_from:mx.agency.example',
+    ],
+    [
+      'an authserv-id that only starts like ours',
+      ['mx.agency.example.attacker.example; dmarc=pass'],
+      'no_authentication_results_from:mx.agency.example',
+    ],
+    [
+      'dmarc=fail',
+      ['mx.agency.example; dmarc=fail header.from=agency.example'],
+      'no_aligned_pass:dmarc=fail,dkim=none,spf=none',
+    ],
+    [
+      'dmarc=pass only in a comment',
+      ['mx.agency.example; spf=fail (dmarc=pass) smtp.mailfrom=x.example'],
+      'no_aligned_pass:dmarc=none,dkim=none,spf=fail',
+    ],
+    [
+      'a nested comment',
+      ['mx.agency.example; spf=none (a (dmarc=pass) b) smtp.mailfrom=x.example'],
+      'no_aligned_pass:dmarc=none,dkim=none,spf=none',
+    ],
+    [
+      'dmarc=pass for another From domain',
+      ['mx.agency.example; dmarc=pass header.from=attacker.example'],
+      'no_aligned_pass:dmarc=pass,dkim=none,spf=none',
+    ],
+    [
+      'dkim=pass, unaligned',
+      ['mx.agency.example; dkim=pass header.d=attacker.example; dmarc=fail'],
+      'no_aligned_pass:dmarc=fail,dkim=pass,spf=none',
+    ],
+    [
+      'dkim=pass, a look-alike domain',
+      ['mx.agency.example; dkim=pass header.d=evilagency.example'],
+      'no_aligned_pass:dmarc=none,dkim=pass,spf=none',
+    ],
+    [
+      'spf=pass, unaligned',
+      ['mx.agency.example; spf=pass smtp.mailfrom=attacker.example'],
+      'no_aligned_pass:dmarc=none,dkim=none,spf=pass',
+    ],
+    [
+      'spf=softfail, aligned',
+      ['mx.agency.example; spf=softfail smtp.mailfrom=agency.example'],
+      'no_aligned_pass:dmarc=none,dkim=none,spf=softfail',
+    ],
     [
       'a pass with our id below our failing header',
-      ['mx.agency.example; dmarc=fail header.from=agency.example', 'mx.agency.example; dmarc=pass header.from=agency.example'],
+      [
+        'mx.agency.example; dmarc=fail header.from=agency.example',
+        'mx.agency.example; dmarc=pass header.from=agency.example',
+      ],
       'no_aligned_pass:dmarc=fail,dkim=none,spf=none',
     ],
   ])('rejects %s', (_what, headers, reason) => {
@@ -82,14 +130,21 @@ describe('verifySender', () => {
   });
 
   it('rejects a From with several addresses', () => {
-    const facts = makeFacts({ from: [...alice, { name: 'Bob', address: 'bob@agency.example' }], headerList: [['Authentication-Results', 'mx.agency.example; dmarc=pass']] });
+    const facts = makeFacts({
+      from: [...alice, { name: 'Bob', address: 'bob@agency.example' }],
+      headerList: [['Authentication-Results', 'mx.agency.example; dmarc=pass']],
+    });
     expect(verifySender(facts, ours)).toEqual({ trusted: false, reason: 'from_not_single_address' });
   });
 });
 
 describe('Authentication-Results parsing', () => {
   it('reads the authserv-id and each method with its properties', () => {
-    expect(parseAuthenticationResults('mx.agency.example 1; dkim=pass (good) header.d=agency.example header.s=s1; spf=pass smtp.mailfrom=a@agency.example')).toEqual({
+    expect(
+      parseAuthenticationResults(
+        'mx.agency.example 1; dkim=pass (good) header.d=agency.example header.s=s1; spf=pass smtp.mailfrom=a@agency.example',
+      ),
+    ).toEqual({
       authservId: 'mx.agency.example',
       results: [
         { method: 'dkim', result: 'pass', props: { 'header.d': 'agency.example', 'header.s': 's1' } },

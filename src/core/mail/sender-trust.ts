@@ -37,10 +37,16 @@ export function verifySender(facts: MailFacts, options: TrustOptions): SenderTru
 
   const passes = ours.results.filter((r) => r.result === 'pass');
   if (passes.some((r) => r.method === 'dmarc' && dmarcCoversFrom(r, fromDomain))) return { trusted: true };
-  if (passes.some((r) => r.method === 'dkim' && [r.props['header.d'], r.props['header.i']].some((d) => aligned(domainOf(d), fromDomain)))) {
+  if (
+    passes.some(
+      (r) =>
+        r.method === 'dkim' && [r.props['header.d'], r.props['header.i']].some((d) => aligned(domainOf(d), fromDomain)),
+    )
+  ) {
     return { trusted: true };
   }
-  if (passes.some((r) => r.method === 'spf' && aligned(domainOf(r.props['smtp.mailfrom']), fromDomain))) return { trusted: true };
+  if (passes.some((r) => r.method === 'spf' && aligned(domainOf(r.props['smtp.mailfrom']), fromDomain)))
+    return { trusted: true };
   return untrusted(`no_aligned_pass:${summary(ours.results)}`);
 }
 

@@ -46,7 +46,9 @@ function clip(raw: string, matchStart: number, matchEnd: number): string {
   const centre = Math.floor((matchStart + matchEnd) / 2);
   const from = Math.max(0, centre - MAX_SENTENCE / 2);
   const window = raw.slice(from, from + MAX_SENTENCE);
-  const inner = window.replace(/^\S*\s+/, from > 0 ? '' : '$&').replace(/\s+\S*$/, from + MAX_SENTENCE < raw.length ? '' : '$&');
+  const inner = window
+    .replace(/^\S*\s+/, from > 0 ? '' : '$&')
+    .replace(/\s+\S*$/, from + MAX_SENTENCE < raw.length ? '' : '$&');
   const body = inner.replace(/\s+/g, ' ').trim();
   return `${from > 0 ? '…' : ''}${body}${from + MAX_SENTENCE < raw.length ? '…' : ''}`;
 }

@@ -31,7 +31,11 @@ function mail(from: string, to: string[], cc: string[] = [], extra: Partial<Rout
 
 describe('routeMessage', () => {
   it('logs a BCC copy as outbound from the recruiter to every library candidate in To and Cc', () => {
-    const route = routeMessage(mail('alice@agency.example', ['jane@candidates.example'], ['omar@candidates.example']), log, directory);
+    const route = routeMessage(
+      mail('alice@agency.example', ['jane@candidates.example'], ['omar@candidates.example']),
+      log,
+      directory,
+    );
     expect(route).toMatchObject({
       action: 'log',
       entries: [
@@ -48,13 +52,24 @@ describe('routeMessage', () => {
   });
 
   it('logs a candidate reply-all to the log address as inbound to the recruiter among the recipients', () => {
-    const route = routeMessage(mail('jane@candidates.example', ['bob@agency.example'], ['log@agency.example']), log, directory);
-    expect(route).toMatchObject({ action: 'log', entries: [{ candidateId: 10, recruiterId: 2, direction: 'inbound' }], senderClaimsRecruiter: false });
+    const route = routeMessage(
+      mail('jane@candidates.example', ['bob@agency.example'], ['log@agency.example']),
+      log,
+      directory,
+    );
+    expect(route).toMatchObject({
+      action: 'log',
+      entries: [{ candidateId: 10, recruiterId: 2, direction: 'inbound' }],
+      senderClaimsRecruiter: false,
+    });
   });
 
   it('treats mail in a recruiter INBOX from a candidate as inbound to that recruiter', () => {
     const route = routeMessage(mail('jane@candidates.example', ['alice@agency.example']), aliceInbox, directory);
-    expect(route).toMatchObject({ action: 'log', entries: [{ candidateId: 10, recruiterId: 1, direction: 'inbound' }] });
+    expect(route).toMatchObject({
+      action: 'log',
+      entries: [{ candidateId: 10, recruiterId: 1, direction: 'inbound' }],
+    });
   });
 
   it('treats the Sent folder as outbound from its owner, including Bcc, and trusts it', () => {
@@ -63,46 +78,80 @@ describe('routeMessage', () => {
       aliceSent,
       directory,
     );
-    expect(route).toMatchObject({ action: 'log', entries: [{ candidateId: 11, recruiterId: 1, direction: 'outbound' }], senderClaimsRecruiter: false });
+    expect(route).toMatchObject({
+      action: 'log',
+      entries: [{ candidateId: 11, recruiterId: 1, direction: 'outbound' }],
+      senderClaimsRecruiter: false,
+    });
   });
 
   it('ignores mail among recruiters only', () => {
-    expect(routeMessage(mail('alice@agency.example', ['bob@agency.example'], ['log@agency.example']), log, directory)).toEqual({
+    expect(
+      routeMessage(mail('alice@agency.example', ['bob@agency.example'], ['log@agency.example']), log, directory),
+    ).toEqual({
       action: 'ignore',
       reason: 'recruiters_only',
     });
   });
 
   it('ignores mail whose other party is on the never-log list or was erased', () => {
-    expect(routeMessage(mail('lawyer@firm.example', ['alice@agency.example']), aliceInbox, directory)).toMatchObject({ reason: 'never_log' });
-    expect(routeMessage(mail('alice@agency.example', ['erased@candidates.example']), aliceSent, directory)).toMatchObject({ reason: 'never_log' });
+    expect(routeMessage(mail('lawyer@firm.example', ['alice@agency.example']), aliceInbox, directory)).toMatchObject({
+      reason: 'never_log',
+    });
+    expect(
+      routeMessage(mail('alice@agency.example', ['erased@candidates.example']), aliceSent, directory),
+    ).toMatchObject({ reason: 'never_log' });
   });
 
   it('sends a stranger writing to a recruiter to the unmatched triage list, not the log', () => {
     expect(routeMessage(mail('new.person@example.org', ['alice@agency.example']), aliceInbox, directory)).toEqual({
       action: 'unmatched',
-      unmatched: [{ party: { name: '', address: 'new.person@example.org' }, key: 'new.person@example.org', recruiterId: 1 }],
+      unmatched: [
+        { party: { name: '', address: 'new.person@example.org' }, key: 'new.person@example.org', recruiterId: 1 },
+      ],
     });
   });
 
   it('ignores a stranger writing to the log mailbox with no recruiter involved', () => {
-    expect(routeMessage(mail('spam@example.org', ['log@agency.example']), log, directory)).toMatchObject({ action: 'ignore', reason: 'not_involving_library' });
+    expect(routeMessage(mail('spam@example.org', ['log@agency.example']), log, directory)).toMatchObject({
+      action: 'ignore',
+      reason: 'not_involving_library',
+    });
   });
 
   it('matches a reply from an unknown address by thread when the thread has exactly one candidate', () => {
-    const reply = mail('jane.new@work.example', ['alice@agency.example'], [], { referencedKeys: ['thread-1@agency.example'] });
-    expect(routeMessage(reply, aliceInbox, directory)).toMatchObject({ action: 'log', entries: [{ candidateId: 10, matchedBy: 'thread' }] });
-    const ambiguous = mail('jane.new@work.example', ['alice@agency.example'], [], { referencedKeys: ['thread-both@agency.example'] });
+    const reply = mail('jane.new@work.example', ['alice@agency.example'], [], {
+      referencedKeys: ['thread-1@agency.example'],
+    });
+    expect(routeMessage(reply, aliceInbox, directory)).toMatchObject({
+      action: 'log',
+      entries: [{ candidateId: 10, matchedBy: 'thread' }],
+    });
+    const ambiguous = mail('jane.new@work.example', ['alice@agency.example'], [], {
+      referencedKeys: ['thread-both@agency.example'],
+    });
     expect(routeMessage(ambiguous, aliceInbox, directory)).toMatchObject({ action: 'unmatched' });
   });
 
   it('logs known candidates and lists the unknown recipients of the same mail for triage', () => {
-    const route = routeMessage(mail('alice@agency.example', ['jane@candidates.example', 'stranger@example.org']), aliceSent, directory);
-    expect(route).toMatchObject({ action: 'log', entries: [{ candidateId: 10 }], unmatched: [{ key: 'stranger@example.org', recruiterId: 1 }] });
+    const route = routeMessage(
+      mail('alice@agency.example', ['jane@candidates.example', 'stranger@example.org']),
+      aliceSent,
+      directory,
+    );
+    expect(route).toMatchObject({
+      action: 'log',
+      entries: [{ candidateId: 10 }],
+      unmatched: [{ key: 'stranger@example.org', recruiterId: 1 }],
+    });
   });
 
   it('logs one entry per candidate even when a candidate appears under two addresses', () => {
-    const route = routeMessage(mail('alice@agency.example', ['jane@candidates.example', 'janeroe@gmail.com']), aliceSent, directory);
+    const route = routeMessage(
+      mail('alice@agency.example', ['jane@candidates.example', 'janeroe@gmail.com']),
+      aliceSent,
+      directory,
+    );
     expect(route).toMatchObject({ action: 'log', entries: [{ candidateId: 10 }] });
     if (route.action === 'log') expect(route.entries).toHaveLength(1);
   });

@@ -111,7 +111,9 @@ export function routeMessage(message: RoutableMessage, where: Where, directory: 
   if (candidateId !== null && candidateId !== undefined) {
     return {
       action: 'log',
-      entries: [{ candidateId, recruiterId, direction: 'inbound', matchedBy: byAddress === undefined ? 'thread' : 'address' }],
+      entries: [
+        { candidateId, recruiterId, direction: 'inbound', matchedBy: byAddress === undefined ? 'thread' : 'address' },
+      ],
       unmatched: [],
       senderClaimsRecruiter: false,
       candidateRecipientCount: 0,
@@ -147,7 +149,8 @@ function routeOutbound(
   }
   if (entries.length === 0 && kept.length === 1) {
     const byThread = threadCandidate(message, directory);
-    if (byThread !== null) entries.push({ candidateId: byThread, recruiterId, direction: 'outbound', matchedBy: 'thread' });
+    if (byThread !== null)
+      entries.push({ candidateId: byThread, recruiterId, direction: 'outbound', matchedBy: 'thread' });
   }
   if (entries.length === 0) return { action: 'unmatched', unmatched };
   const claimedRecruiter = directory.recruiterIdByKey.has(sender.key);

@@ -25,15 +25,26 @@ export interface Client {
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   /** GET a page and remember its CSRF token; returns the HTML. */
   open(path: string): Promise<string>;
-  post(path: string, fields: Record<string, string>, options?: { origin?: string | null; csrf?: string | null; headers?: Record<string, string> }): Promise<Response>;
+  post(
+    path: string,
+    fields: Record<string, string>,
+    options?: { origin?: string | null; csrf?: string | null; headers?: Record<string, string> },
+  ): Promise<Response>;
   postMultipart(path: string, form: FormData, options?: { headers?: Record<string, string> }): Promise<Response>;
   login(token?: string): Promise<Response>;
 }
 
-export async function createHarness(options: { token?: string | null; deps?: Partial<AdminDeps>; config?: Record<string, unknown> } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { token?: string | null; deps?: Partial<AdminDeps>; config?: Record<string, unknown> } = {},
+): Promise<Harness> {
   const library = await createTempLibrary();
   const token = options.token === undefined ? TOKEN : options.token;
-  const config = parseConfig({ timezone: 'America/New_York', admin: token ? { token } : {}, ...options.config }, {}, 'test config', library.dir);
+  const config = parseConfig(
+    { timezone: 'America/New_York', admin: token ? { token } : {}, ...options.config },
+    {},
+    'test config',
+    library.dir,
+  );
   let now = new Date('2024-06-05T14:00:00.000Z');
   const app = new Hono();
   app.route('/', createHealthRoutes({ db: library.db, version: 'test' }));
@@ -53,7 +64,9 @@ export async function createHarness(options: { token?: string | null; deps?: Par
       cookie: null,
       csrf: null,
       async get(path, headers = {}) {
-        const response = await app.request(path, { headers: { 'x-test-client': address, ...(self.cookie ? { cookie: self.cookie } : {}), ...headers } });
+        const response = await app.request(path, {
+          headers: { 'x-test-client': address, ...(self.cookie ? { cookie: self.cookie } : {}), ...headers },
+        });
         remember(response);
         return response;
       },
@@ -66,15 +79,29 @@ export async function createHarness(options: { token?: string | null; deps?: Par
       },
       async post(path, fields, opts = {}) {
         const csrf = opts.csrf === undefined ? self.csrf : opts.csrf;
-        const body = new URLSearchParams({ ...(csrf !== null && csrf !== undefined ? { _csrf: csrf } : {}), ...fields });
+        const body = new URLSearchParams({
+          ...(csrf !== null && csrf !== undefined ? { _csrf: csrf } : {}),
+          ...fields,
+        });
         const origin = opts.origin === undefined ? ORIGIN : opts.origin;
-        const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'x-test-client': address, ...(origin ? { origin } : {}), ...(self.cookie ? { cookie: self.cookie } : {}), ...opts.headers };
+        const headers: Record<string, string> = {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-test-client': address,
+          ...(origin ? { origin } : {}),
+          ...(self.cookie ? { cookie: self.cookie } : {}),
+          ...opts.headers,
+        };
         const response = await app.request(path, { method: 'POST', body: body.toString(), headers });
         remember(response);
         return response;
       },
       async postMultipart(path, form, opts = {}) {
-        const headers: Record<string, string> = { origin: ORIGIN, 'x-test-client': address, ...(self.cookie ? { cookie: self.cookie } : {}), ...opts.headers };
+        const headers: Record<string, string> = {
+          origin: ORIGIN,
+          'x-test-client': address,
+          ...(self.cookie ? { cookie: self.cookie } : {}),
+          ...opts.headers,
+        };
         const response = await app.request(path, { method: 'POST', body: form, headers });
         remember(response);
         return response;

@@ -34,7 +34,9 @@ describe('login and sessions', () => {
   });
 
   it('marks the cookie Secure when the admin is served over https', async () => {
-    const secure = await createHarness({ config: { admin: { token: TOKEN, publicUrl: 'https://keepwarm.agency.example' } } });
+    const secure = await createHarness({
+      config: { admin: { token: TOKEN, publicUrl: 'https://keepwarm.agency.example' } },
+    });
     const response = await secure.client().login();
     expect(response.headers.get('set-cookie')).toContain('; Secure');
     await secure.remove();
@@ -94,8 +96,13 @@ describe('login throttle', () => {
   });
 
   it('counts wrong Bearer tokens on the API against the same address', async () => {
-    for (let i = 0; i < 5; i++) await h.app.request('/api/status', { headers: { authorization: `Bearer wrong-${i}`, 'x-test-client': '203.0.113.9' } });
-    const locked = await h.app.request('/api/status', { headers: { authorization: `Bearer ${TOKEN}`, 'x-test-client': '203.0.113.9' } });
+    for (let i = 0; i < 5; i++)
+      await h.app.request('/api/status', {
+        headers: { authorization: `Bearer wrong-${i}`, 'x-test-client': '203.0.113.9' },
+      });
+    const locked = await h.app.request('/api/status', {
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-test-client': '203.0.113.9' },
+    });
     expect(locked.status).toBe(429);
   });
 });
@@ -127,7 +134,9 @@ describe('without admin.token (loopback only)', () => {
     const rebound = await c.get('/candidates', { host: 'evil.example:8787' });
     expect(rebound.status).toBe(403);
     expect((await open.app.request('/api/status')).status).toBe(200);
-    expect((await c.post('/openings', { title: 'Rep', client: 'Acme', status: 'open' }, { csrf: null })).status).toBe(403);
+    expect((await c.post('/openings', { title: 'Rep', client: 'Acme', status: 'open' }, { csrf: null })).status).toBe(
+      403,
+    );
     await c.open('/openings');
     expect((await c.post('/openings', { title: 'Rep', client: 'Acme', status: 'open' })).status).toBe(303);
     await open.remove();
@@ -139,7 +148,9 @@ describe('security headers', () => {
     const c = h.client();
     for (const path of ['/login', '/assets/admin.css']) {
       const response = await c.get(path);
-      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      );
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -162,11 +173,21 @@ describe('security headers', () => {
     ];
     expect(responses.map((r) => r.status)).toEqual([200, 400, 303, 304, 404]);
     for (const response of responses) {
-      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      );
       expect(response.headers.get('x-frame-options')).toBe('DENY');
-      expect(response.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), interest-cohort=()');
+      expect(response.headers.get('permissions-policy')).toBe(
+        'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+      );
     }
-    expect(responses.map((r) => r.headers.get('cache-control'))).toEqual(['no-store', 'no-store', 'no-store', 'no-cache', 'no-store']);
+    expect(responses.map((r) => r.headers.get('cache-control'))).toEqual([
+      'no-store',
+      'no-store',
+      'no-store',
+      'no-cache',
+      'no-store',
+    ]);
   });
 
   it('serves the one stylesheet without login, revalidated by its ETag', async () => {

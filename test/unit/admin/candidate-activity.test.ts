@@ -26,7 +26,10 @@ afterEach(async () => {
 
 async function candidate(name: string, email: string): Promise<number> {
   const { id } = await opened.db.insertInto('candidates').values({ name }).returning('id').executeTakeFirstOrThrow();
-  await opened.db.insertInto('candidate_emails').values({ candidate_id: id, email, email_key: email, is_primary: 1 }).execute();
+  await opened.db
+    .insertInto('candidate_emails')
+    .values({ candidate_id: id, email, email_key: email, is_primary: 1 })
+    .execute();
   return id;
 }
 
@@ -40,7 +43,13 @@ async function mail(candidateId: number, at: string, kind: InteractionKind = 'pe
 }
 
 const lastContact = async (candidateId: number): Promise<string | null> =>
-  (await opened.db.selectFrom('candidate_activity').select('last_contact_at').where('candidate_id', '=', candidateId).executeTakeFirst())?.last_contact_at ?? null;
+  (
+    await opened.db
+      .selectFrom('candidate_activity')
+      .select('last_contact_at')
+      .where('candidate_id', '=', candidateId)
+      .executeTakeFirst()
+  )?.last_contact_at ?? null;
 
 describe('candidate_activity', () => {
   it('follows the latest personal mail as mail is logged, moved and removed', async () => {
@@ -50,9 +59,17 @@ describe('candidate_activity', () => {
     const first = await mail(id, '2024-05-02T10:00:00.000Z');
     await mail(id, '2024-04-01T10:00:00.000Z');
     expect(await lastContact(id)).toBe('2024-05-02T10:00:00.000Z');
-    await opened.db.updateTable('interactions').set({ occurred_at: '2024-03-01T10:00:00.000Z' }).where('id', '=', first).execute();
+    await opened.db
+      .updateTable('interactions')
+      .set({ occurred_at: '2024-03-01T10:00:00.000Z' })
+      .where('id', '=', first)
+      .execute();
     expect(await lastContact(id)).toBe('2024-04-01T10:00:00.000Z');
-    await opened.db.updateTable('interactions').set({ kind: 'auto_reply' }).where('occurred_at', '=', '2024-04-01T10:00:00.000Z').execute();
+    await opened.db
+      .updateTable('interactions')
+      .set({ kind: 'auto_reply' })
+      .where('occurred_at', '=', '2024-04-01T10:00:00.000Z')
+      .execute();
     expect(await lastContact(id)).toBe('2024-03-01T10:00:00.000Z');
     await opened.db.deleteFrom('interactions').where('id', '=', first).execute();
     expect(await lastContact(id)).toBeNull();
@@ -65,6 +82,14 @@ describe('candidate_activity', () => {
     await eraseCandidate(opened.db, 'jane@example.com', { now: new Date('2024-06-01T00:00:00Z') });
     expect(await opened.db.selectFrom('candidate_activity').selectAll().execute()).toEqual([]);
     // The search index (migration 0003) lets go of them too.
-    expect((await sql<{ n: number }>`select (select count(*) from candidate_name_search) + (select count(*) from candidate_email_search) as n`.execute(opened.db)).rows[0]?.n).toBe(0);
+    expect(
+      (
+        await sql<{
+          n: number;
+        }>`select (select count(*) from candidate_name_search) + (select count(*) from candidate_email_search) as n`.execute(
+          opened.db,
+        )
+      ).rows[0]?.n,
+    ).toBe(0);
   });
 });

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandidateStatus } from '../../../src/db/schema.js';
 import { addressKey } from '../../../src/core/email-address.js';
 import { skillKey } from '../../../src/core/library-fields.js';
-import { findTextMatches, loadSummaries, MAX_BOUND_IDS, searchCandidates, type CandidateFilters, type CandidateSort } from '../../../src/library/candidate-search.js';
+import {
+  findTextMatches,
+  loadSummaries,
+  MAX_BOUND_IDS,
+  searchCandidates,
+  type CandidateFilters,
+  type CandidateSort,
+} from '../../../src/library/candidate-search.js';
 import { createTextMatchMemo } from '../../../src/library/candidate-text-matches.js';
 import { createDueListing, type DueFilter } from '../../../src/admin/due-listing.js';
 import type { DueCandidate, DueSnapshot } from '../../../src/admin/due-snapshot.js';
@@ -17,7 +24,16 @@ const PEOPLE = 1_500;
 const FIRST = ['Ann', 'Anna', 'Lee', 'Leena', 'Omar', 'Jane', 'Janet', 'Bob', 'Eve', 'Ian', 'Zoe', 'Kai'];
 const LAST = ['Smith', 'Lee', 'Roe', 'Rossi', 'Shah', 'Stone', 'Ng', 'Wu', 'Haddad', 'Berg', 'Khan', 'Miles'];
 const SKILLS = ['CRM', 'Oncology', 'Cardiology', 'Key accounts', 'Lab sales', 'Dental'];
-const STATUSES: CandidateStatus[] = ['runner_up', 'runner_up', 'runner_up', 'active', 'active', 'placed_elsewhere', 'do_not_contact', 'archived'];
+const STATUSES: CandidateStatus[] = [
+  'runner_up',
+  'runner_up',
+  'runner_up',
+  'active',
+  'active',
+  'placed_elsewhere',
+  'do_not_contact',
+  'archived',
+];
 const CODES: ReasonCode[] = ['reply_waiting', 'feedback_owed', 'check_in_due', 'bounced'];
 
 interface Person {
@@ -45,12 +61,16 @@ let library: TempLibrary;
 let people: Person[] = [];
 let owners: number[] = [];
 const rnd = random(42);
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 
 beforeAll(async () => {
   library = await createTempLibrary();
   await library.db.transaction().execute(async (db) => {
-    owners = [await seedRecruiter(db, 'ann@agency.example', 'Ann'), await seedRecruiter(db, 'ben@agency.example', 'Ben'), await seedRecruiter(db, 'cy@agency.example', 'Cy')];
+    owners = [
+      await seedRecruiter(db, 'ann@agency.example', 'Ann'),
+      await seedRecruiter(db, 'ben@agency.example', 'Ben'),
+      await seedRecruiter(db, 'cy@agency.example', 'Cy'),
+    ];
     for (let i = 0; i < PEOPLE; i++) {
       const first = pick(FIRST);
       const last = pick(LAST);
@@ -64,7 +84,9 @@ beforeAll(async () => {
       let lastContactAt: string | null = null;
       if (rnd() < 0.8) {
         // Whole seconds over two years, with repeats, so equal times are ordered by id.
-        const at = new Date(Date.UTC(2023, 0, 1) + Math.floor(rnd() * 700) * 86_400_000 + (rnd() < 0.5 ? 0 : 3_600_000)).toISOString();
+        const at = new Date(
+          Date.UTC(2023, 0, 1) + Math.floor(rnd() * 700) * 86_400_000 + (rnd() < 0.5 ? 0 : 3_600_000),
+        ).toISOString();
         await seedMail(db, id, { at });
         lastContactAt = at;
       } else if (rnd() < 0.5) {
@@ -86,18 +108,37 @@ function matchesText(p: Person, raw: string | undefined): boolean {
   return p.name.toLowerCase().includes(lower) || p.emails.some((e) => e.toLowerCase().includes(lower));
 }
 
-const matching = (f: CandidateFilters) => (p: Person): boolean =>
-  matchesText(p, f.text) && (f.status === undefined || p.status === f.status) && (f.owner === undefined || p.owner === (f.owner === 'none' ? null : f.owner));
+const matching =
+  (f: CandidateFilters) =>
+  (p: Person): boolean =>
+    matchesText(p, f.text) &&
+    (f.status === undefined || p.status === f.status) &&
+    (f.owner === undefined || p.owner === (f.owner === 'none' ? null : f.owner));
 
 const byName = (a: Person, b: Person): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id);
 
 function inOrder(list: Person[], sort: CandidateSort): Person[] {
   if (sort === 'name') return [...list].sort(byName);
-  const contacted = list.filter((p) => p.lastContactAt !== null).sort((a, b) => (a.lastContactAt! < b.lastContactAt! ? 1 : a.lastContactAt! > b.lastContactAt! ? -1 : b.id - a.id));
+  const contacted = list
+    .filter((p) => p.lastContactAt !== null)
+    .sort((a, b) => (a.lastContactAt! < b.lastContactAt! ? 1 : a.lastContactAt! > b.lastContactAt! ? -1 : b.id - a.id));
   return [...contacted, ...list.filter((p) => p.lastContactAt === null).sort(byName)];
 }
 
-const TEXTS = [undefined, 'an', 'Lee', 'rossi', 'crm', 'Oncology', 'e', 'ee', 'example.c', 'ANNA.SMITH', 'zzz', '"Lee"'];
+const TEXTS = [
+  undefined,
+  'an',
+  'Lee',
+  'rossi',
+  'crm',
+  'Oncology',
+  'e',
+  'ee',
+  'example.c',
+  'ANNA.SMITH',
+  'zzz',
+  '"Lee"',
+];
 const FILTERS: CandidateFilters[] = TEXTS.flatMap((text) =>
   [undefined, 'runner_up' as const, 'active' as const].flatMap((status) =>
     [undefined, 'none' as const, 0].map((ownerIndex): CandidateFilters => ({
@@ -128,7 +169,10 @@ describe('the candidate list against a reference', () => {
           const expected = { total: ordered.length, ids: ordered.slice(offset, offset + 50) };
           for (const options of [{}, { textMatches: memo }]) {
             const page = await searchCandidates(db, search, options);
-            expect({ total: page.total, ids: page.rows.map((r) => r.id) }, JSON.stringify({ search, kept: 'textMatches' in options })).toEqual(expected);
+            expect(
+              { total: page.total, ids: page.rows.map((r) => r.id) },
+              JSON.stringify({ search, kept: 'textMatches' in options }),
+            ).toEqual(expected);
             checked += 1;
           }
         }
@@ -140,7 +184,14 @@ describe('the candidate list against a reference', () => {
   it('loads each listed person with their primary address, owner, skills in the order added, and last contact', async () => {
     const someone = people.find((p) => p.skills.length >= 2 && p.owner !== null && p.lastContactAt !== null)!;
     const [summary] = await loadSummaries(library.db, [someone.id]);
-    expect(summary).toMatchObject({ id: someone.id, name: someone.name, primaryEmail: someone.emails[0], skills: someone.skills, lastContactAt: someone.lastContactAt, status: someone.status });
+    expect(summary).toMatchObject({
+      id: someone.id,
+      name: someone.name,
+      primaryEmail: someone.emails[0],
+      skills: someone.skills,
+      lastContactAt: someone.lastContactAt,
+      status: someone.status,
+    });
     expect(summary?.owner?.email).toMatch(/@agency\.example$/);
   });
 });
@@ -149,23 +200,44 @@ describe('the "due" filter and "most overdue" sort against a reference', () => {
   // The digest lists 1,100 of the 1,500 people (more than are ever bound into a query) plus two who no longer exist.
   function snapshotOf(listed: readonly number[]): DueSnapshot {
     const byCandidate = new Map<number, DueCandidate>();
-    for (const id of listed) byCandidate.set(id, { codes: CODES.filter(() => rnd() < 0.4).concat(rnd() < 0.5 ? ['check_in_due'] : []), overdueDays: Math.floor(rnd() * 90) });
+    for (const id of listed)
+      byCandidate.set(id, {
+        codes: CODES.filter(() => rnd() < 0.4).concat(rnd() < 0.5 ? ['check_in_due'] : []),
+        overdueDays: Math.floor(rnd() * 90),
+      });
     return { at: new Date('2024-06-01T08:00:00Z'), byCandidate, ranking: listed, comingUp: 0, optOutsToConfirm: 0 };
   }
 
-  function expectedPage(snapshot: DueSnapshot, filters: CandidateFilters, due: DueFilter | undefined, sort: 'name' | 'last_contact' | 'overdue', offset: number, alive: Person[]) {
+  function expectedPage(
+    snapshot: DueSnapshot,
+    filters: CandidateFilters,
+    due: DueFilter | undefined,
+    sort: 'name' | 'last_contact' | 'overdue',
+    offset: number,
+    alive: Person[],
+  ) {
     const keep = matching(filters);
-    const wanted = (id: number): boolean => due === undefined || due === 'any' || (snapshot.byCandidate.get(id)?.codes.includes(due) ?? false);
+    const wanted = (id: number): boolean =>
+      due === undefined || due === 'any' || (snapshot.byCandidate.get(id)?.codes.includes(due) ?? false);
     const byId = new Map(alive.map((p) => [p.id, p]));
     const ranked = snapshot.ranking.filter((id) => byId.has(id) && keep(byId.get(id)!) && wanted(id));
     let ordered: number[];
     if (sort === 'overdue') {
       const rankedSet = new Set(snapshot.ranking);
-      const rest = due === undefined ? inOrder(alive.filter((p) => keep(p) && !rankedSet.has(p.id)), 'name').map((p) => p.id) : [];
+      const rest =
+        due === undefined
+          ? inOrder(
+              alive.filter((p) => keep(p) && !rankedSet.has(p.id)),
+              'name',
+            ).map((p) => p.id)
+          : [];
       ordered = [...ranked, ...rest];
     } else {
       const listed = new Set(ranked);
-      ordered = inOrder(alive.filter((p) => listed.has(p.id)), sort).map((p) => p.id);
+      ordered = inOrder(
+        alive.filter((p) => listed.has(p.id)),
+        sort,
+      ).map((p) => p.id);
     }
     return { total: ordered.length, ids: ordered.slice(offset, offset + 50) };
   }
@@ -179,10 +251,19 @@ describe('the "due" filter and "most overdue" sort against a reference', () => {
       let checked = 0;
       for (const listing of [createDueListing(db), createDueListing(db, memo)]) {
         for (const filters of FILTERS.filter((_, i) => i % 5 === 0)) {
-          for (const [due, sort] of [[undefined, 'overdue'], ['any', 'overdue'], ['check_in_due', 'overdue'], ['any', 'name'], ['feedback_owed', 'last_contact'], ['bounced', 'name']] as const) {
+          for (const [due, sort] of [
+            [undefined, 'overdue'],
+            ['any', 'overdue'],
+            ['check_in_due', 'overdue'],
+            ['any', 'name'],
+            ['feedback_owed', 'last_contact'],
+            ['bounced', 'name'],
+          ] as const) {
             for (const offset of [0, 1_050]) {
               const page = await listing.page({ snapshot, filters, due, sort, limit: 50, offset });
-              expect(page, JSON.stringify({ filters, due, sort, offset })).toEqual(expectedPage(snapshot, filters, due, sort, offset, alive));
+              expect(page, JSON.stringify({ filters, due, sort, offset })).toEqual(
+                expectedPage(snapshot, filters, due, sort, offset, alive),
+              );
               checked += 1;
             }
           }

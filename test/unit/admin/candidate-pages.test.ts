@@ -7,8 +7,10 @@ import { createHarness, visibleText, type Client, type Harness } from './admin-h
 let h: Harness;
 let c: Client;
 const backfilled: string[][] = [];
-const id = async (name: string): Promise<number> => (await h.library.db.selectFrom('candidates').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-const names = (html: string): string[] => [...html.matchAll(/<td class="name-cell"><a href="\/candidates\/\d+">([^<]+)<\/a>/g)].map((m) => m[1] ?? '');
+const id = async (name: string): Promise<number> =>
+  (await h.library.db.selectFrom('candidates').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const names = (html: string): string[] =>
+  [...html.matchAll(/<td class="name-cell"><a href="\/candidates\/\d+">([^<]+)<\/a>/g)].map((m) => m[1] ?? '');
 
 beforeAll(async () => {
   h = await createHarness({
@@ -51,12 +53,28 @@ describe('the candidate list', () => {
   });
 
   it('sorts by last contact and by days overdue', async () => {
-    expect(names(await c.open('/candidates?sort=last_contact')).slice(0, 3)).toEqual(['Derek Miles', 'Priya Shah', 'Aisha Khan']);
-    expect(names(await c.open('/candidates?sort=overdue')).slice(0, 3)).toEqual(['Lena Fischer', 'José Núñez', 'Kevin Brown']);
+    expect(names(await c.open('/candidates?sort=last_contact')).slice(0, 3)).toEqual([
+      'Derek Miles',
+      'Priya Shah',
+      'Aisha Khan',
+    ]);
+    expect(names(await c.open('/candidates?sort=overdue')).slice(0, 3)).toEqual([
+      'Lena Fischer',
+      'José Núñez',
+      'Kevin Brown',
+    ]);
   });
 
   it('answers 400 for values outside the allowlists, and treats injection attempts as plain text', async () => {
-    for (const query of ['sort=name;drop table candidates', 'sort=c.name%20desc', 'status=runner_up%27%20or%201%3D1--', 'due=everything', 'page=-1', 'page=abc', 'owner=nobody%40agency.example']) {
+    for (const query of [
+      'sort=name;drop table candidates',
+      'sort=c.name%20desc',
+      'status=runner_up%27%20or%201%3D1--',
+      'due=everything',
+      'page=-1',
+      'page=abc',
+      'owner=nobody%40agency.example',
+    ]) {
       const response = await c.get(`/candidates?${query}`);
       expect(response.status, query).toBe(400);
     }
@@ -70,9 +88,26 @@ describe('the candidate list', () => {
 
   it('pages fifty at a time', async () => {
     const db = h.library.db;
-    for (let i = 0; i < 50; i++) await db.insertInto('candidates').values({ name: `Zed ${String(i).padStart(2, '0')}` }).execute();
+    for (let i = 0; i < 50; i++)
+      await db
+        .insertInto('candidates')
+        .values({ name: `Zed ${String(i).padStart(2, '0')}` })
+        .execute();
     const second = await c.open('/candidates?page=2');
-    expect(names(second)).toEqual(['Zed 38', 'Zed 39', 'Zed 40', 'Zed 41', 'Zed 42', 'Zed 43', 'Zed 44', 'Zed 45', 'Zed 46', 'Zed 47', 'Zed 48', 'Zed 49']);
+    expect(names(second)).toEqual([
+      'Zed 38',
+      'Zed 39',
+      'Zed 40',
+      'Zed 41',
+      'Zed 42',
+      'Zed 43',
+      'Zed 44',
+      'Zed 45',
+      'Zed 46',
+      'Zed 47',
+      'Zed 48',
+      'Zed 49',
+    ]);
     expect(visibleText(second)).toContain('51–62 of 62');
     await db.deleteFrom('candidates').where('name', 'like', 'Zed %').execute();
   });
@@ -93,7 +128,11 @@ describe('one candidate', () => {
   });
 
   it('escapes a name that holds markup', async () => {
-    await h.library.db.updateTable('candidates').set({ name: `Jane ${XSS}` }).where('name', '=', 'Jane Roe').execute();
+    await h.library.db
+      .updateTable('candidates')
+      .set({ name: `Jane ${XSS}` })
+      .where('name', '=', 'Jane Roe')
+      .execute();
     const page = await c.open(`/candidates/${await id(`Jane ${XSS}`)}`);
     expect(page).not.toContain('<img');
     expect(page).toContain('<title>Jane &lt;img src=x onerror=alert(1)&gt; · keepwarm</title>');
@@ -109,10 +148,20 @@ describe('one candidate', () => {
   it('edits status, owner, cadence and notes', async () => {
     const jose = await id('José Núñez');
     await c.open(`/candidates/${jose}`);
-    const response = await c.post(`/candidates/${jose}/profile`, { name: 'José Núñez', status: 'active', owner: 'ben@agency.example', cadenceDays: '45', notes: 'Prefers phone calls.' });
+    const response = await c.post(`/candidates/${jose}/profile`, {
+      name: 'José Núñez',
+      status: 'active',
+      owner: 'ben@agency.example',
+      cadenceDays: '45',
+      notes: 'Prefers phone calls.',
+    });
     expect(response.headers.get('location')).toBe(`/candidates/${jose}`);
     expect(visibleText(await c.open(`/candidates/${jose}`))).toContain('Saved: status, cadence days, notes, owner.');
-    const row = await h.library.db.selectFrom('candidates').select(['status', 'cadence_days', 'notes']).where('id', '=', jose).executeTakeFirstOrThrow();
+    const row = await h.library.db
+      .selectFrom('candidates')
+      .select(['status', 'cadence_days', 'notes'])
+      .where('id', '=', jose)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'active', cadence_days: 45, notes: 'Prefers phone calls.' });
     await c.post(`/candidates/${jose}/profile`, { name: 'José Núñez', status: 'active', cadenceDays: '0' });
     expect(visibleText(await c.open(`/candidates/${jose}`))).toContain('cadenceDays: at least 1');
@@ -121,12 +170,21 @@ describe('one candidate', () => {
   it('takes an owner and a cadence away again: blank means no owner and the default cadence', async () => {
     const jose = await id('José Núñez');
     await c.open(`/candidates/${jose}`);
-    await c.post(`/candidates/${jose}/profile`, { name: 'José Núñez', status: 'active', owner: 'ben@agency.example', cadenceDays: '45' });
+    await c.post(`/candidates/${jose}/profile`, {
+      name: 'José Núñez',
+      status: 'active',
+      owner: 'ben@agency.example',
+      cadenceDays: '45',
+    });
     const page = await c.open(`/candidates/${jose}`);
     expect(page).toContain('<option value="">No owner</option>'); // offered while an owner is set
     await c.post(`/candidates/${jose}/profile`, { name: 'José Núñez', status: 'active', owner: '', cadenceDays: '' });
     expect(visibleText(await c.open(`/candidates/${jose}`))).toContain('Saved: cadence days, owner.');
-    const row = await h.library.db.selectFrom('candidates').select(['cadence_days', 'owner_recruiter_id']).where('id', '=', jose).executeTakeFirstOrThrow();
+    const row = await h.library.db
+      .selectFrom('candidates')
+      .select(['cadence_days', 'owner_recruiter_id'])
+      .where('id', '=', jose)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ cadence_days: null, owner_recruiter_id: null });
   });
 
@@ -134,24 +192,44 @@ describe('one candidate', () => {
     const omar = await id('Omar Haddad');
     await c.open(`/candidates/${omar}`);
     await c.post(`/candidates/${omar}/snooze`, { until: '2024-07-01', reason: 'Parental leave' });
-    const snoozed = await h.library.db.selectFrom('candidates').select(['snoozed_until', 'snooze_reason']).where('id', '=', omar).executeTakeFirstOrThrow();
+    const snoozed = await h.library.db
+      .selectFrom('candidates')
+      .select(['snoozed_until', 'snooze_reason'])
+      .where('id', '=', omar)
+      .executeTakeFirstOrThrow();
     expect(snoozed).toEqual({ snoozed_until: '2024-07-01T04:00:00.000Z', snooze_reason: 'Parental leave' });
-    for (const [until, message] of [['2024-01-01', 'is not in the future'], ['2024-02-30', 'is not a calendar date'], ['next week', 'must be a date']]) {
+    for (const [until, message] of [
+      ['2024-01-01', 'is not in the future'],
+      ['2024-02-30', 'is not a calendar date'],
+      ['next week', 'must be a date'],
+    ]) {
       await c.post(`/candidates/${omar}/snooze`, { until: until ?? '' });
       expect(visibleText(await c.open(`/candidates/${omar}`))).toContain(message);
     }
     await c.post(`/candidates/${omar}/snooze`, { clear: '1' });
-    expect((await h.library.db.selectFrom('candidates').select('snoozed_until').where('id', '=', omar).executeTakeFirstOrThrow()).snoozed_until).toBeNull();
+    expect(
+      (
+        await h.library.db
+          .selectFrom('candidates')
+          .select('snoozed_until')
+          .where('id', '=', omar)
+          .executeTakeFirstOrThrow()
+      ).snoozed_until,
+    ).toBeNull();
   });
 
   it('adds an address and fetches its earlier mail through the backfill seam', async () => {
     const priya = await id('Priya Shah');
     await c.open(`/candidates/${priya}`);
     await c.post(`/candidates/${priya}/addresses`, { email: 'priya@home.example' });
-    expect(visibleText(await c.open(`/candidates/${priya}`))).toContain('Added priya@home.example. Then 2 earlier message(s) logged.');
+    expect(visibleText(await c.open(`/candidates/${priya}`))).toContain(
+      'Added priya@home.example. Then 2 earlier message(s) logged.',
+    );
     expect(backfilled.at(-1)).toEqual(['priya@home.example']);
     await c.post(`/candidates/${priya}/addresses`, { email: 'Priya.Shah+jobs@Example.com' });
-    expect(visibleText(await c.open(`/candidates/${priya}`))).toContain('Priya.Shah+jobs@Example.com was already theirs.');
+    expect(visibleText(await c.open(`/candidates/${priya}`))).toContain(
+      'Priya.Shah+jobs@Example.com was already theirs.',
+    );
     await c.post(`/candidates/${priya}/addresses`, { email: 'jane.roe@example.com' });
     expect(visibleText(await c.open(`/candidates/${priya}`))).toContain('already belongs to another candidate');
   });
@@ -159,15 +237,28 @@ describe('one candidate', () => {
   it('records feedback notes for a decision', async () => {
     const omar = await id('Omar Haddad');
     await c.open(`/candidates/${omar}`);
-    await c.post(`/candidates/${omar}/feedback`, { opening: 'Oncology Sales Specialist', client: 'Northwind Pharma', notes: 'Great energy; learn the oncology pipeline.' });
-    const outcome = await h.library.db.selectFrom('outcomes').select('feedback_notes').where('candidate_id', '=', omar).executeTakeFirstOrThrow();
+    await c.post(`/candidates/${omar}/feedback`, {
+      opening: 'Oncology Sales Specialist',
+      client: 'Northwind Pharma',
+      notes: 'Great energy; learn the oncology pipeline.',
+    });
+    const outcome = await h.library.db
+      .selectFrom('outcomes')
+      .select('feedback_notes')
+      .where('candidate_id', '=', omar)
+      .executeTakeFirstOrThrow();
     expect(outcome.feedback_notes).toBe('Great energy; learn the oncology pipeline.');
   });
 
   it('exports the person as JSON, as a download', async () => {
     const response = await c.get(`/candidates/${await id('Grace Lee')}/export.json`);
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="keepwarm-candidate-\d+\.json"$/);
-    expect(await response.json()).toMatchObject({ candidate: { name: 'Grace Lee' }, emails: [{ email: 'grace.lee@example.com' }] });
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="keepwarm-candidate-\d+\.json"$/,
+    );
+    expect(await response.json()).toMatchObject({
+      candidate: { name: 'Grace Lee' },
+      emails: [{ email: 'grace.lee@example.com' }],
+    });
   });
 
   it('erases only after the confirmation step', async () => {

@@ -10,8 +10,18 @@ beforeAll(async () => {
   library = await createTempLibrary();
   const db = library.db;
   const alice = await seedRecruiter(db, 'alice@agency.example', 'Alice Archer');
-  ids.jane = await seedCandidate(db, { name: 'Jane Roe', emails: ['jane.roe@gmail.com', 'jane@work.example'], skills: ['CRM', 'Oncology'], owner: alice });
-  ids.jose = await seedCandidate(db, { name: 'José Núñez', emails: ['jose@example.com'], skills: ['Cardiology'], status: 'placed_elsewhere' });
+  ids.jane = await seedCandidate(db, {
+    name: 'Jane Roe',
+    emails: ['jane.roe@gmail.com', 'jane@work.example'],
+    skills: ['CRM', 'Oncology'],
+    owner: alice,
+  });
+  ids.jose = await seedCandidate(db, {
+    name: 'José Núñez',
+    emails: ['jose@example.com'],
+    skills: ['Cardiology'],
+    status: 'placed_elsewhere',
+  });
   ids.ann = await seedCandidate(db, { name: 'Ann 100%_Smith', emails: ['ann@example.com'], owner: alice });
   ids.bob = await seedCandidate(db, { name: 'Bob Stone', emails: ['bob@example.com'], skills: ['crm'] });
   await seedMail(db, ids.jose, { at: '2024-05-01T10:00:00.000Z' });
@@ -36,14 +46,21 @@ describe('searchCandidates', () => {
     expect(await names({ text: 'nunez' })).toEqual(['José Núñez']);
     expect(await names({ text: 'Núñez' })).toEqual(['José Núñez']);
     await db.updateTable('candidates').set({ name: 'Robert Stone' }).where('id', '=', ids.bob!).execute();
-    await db.insertInto('candidate_emails').values({ candidate_id: ids.bob!, email: 'rob@stone.example', email_key: 'rob@stone.example' }).execute();
+    await db
+      .insertInto('candidate_emails')
+      .values({ candidate_id: ids.bob!, email: 'rob@stone.example', email_key: 'rob@stone.example' })
+      .execute();
     expect(await names({ text: 'robert' })).toEqual(['Robert Stone']);
     expect(await names({ text: 'stone.exa' })).toEqual(['Robert Stone']);
     await db.deleteFrom('candidate_emails').where('email', '=', 'rob@stone.example').execute();
     await db.updateTable('candidates').set({ name: 'Bob Stone' }).where('id', '=', ids.bob!).execute();
     expect(await names({ text: 'stone.exa' })).toEqual([]);
     expect(await names({ text: 'robert' })).toEqual([]);
-    const rows = await sql<{ n: number }>`select (select count(*) from candidate_name_search) + (select count(*) from candidate_email_search) as n`.execute(db);
+    const rows = await sql<{
+      n: number;
+    }>`select (select count(*) from candidate_name_search) + (select count(*) from candidate_email_search) as n`.execute(
+      db,
+    );
     expect(rows.rows[0]?.n).toBe(9);
   });
 

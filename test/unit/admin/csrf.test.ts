@@ -50,7 +50,17 @@ const actions = (): [string, Record<string, string>][] => [
 
 async function snapshot(): Promise<string> {
   const db = h.library.db;
-  const tables = ['candidates', 'candidate_emails', 'openings', 'unmatched_addresses', 'quarantine', 'never_log', 'recruiters', 'outcomes', 'audit_log'] as const;
+  const tables = [
+    'candidates',
+    'candidate_emails',
+    'openings',
+    'unmatched_addresses',
+    'quarantine',
+    'never_log',
+    'recruiters',
+    'outcomes',
+    'audit_log',
+  ] as const;
   const rows = await Promise.all(tables.map((table) => db.selectFrom(table).selectAll().execute()));
   return JSON.stringify(rows);
 }
@@ -66,7 +76,10 @@ describe('CSRF and origin checks', () => {
         await c.post(path, fields, { origin: null, headers: { 'sec-fetch-site': 'cross-site' } }),
         await c.post(path, fields, { origin: 'null' }),
       ];
-      expect(attempts.map((r) => r.status), path).toEqual([403, 403, 403, 403, 403]);
+      expect(
+        attempts.map((r) => r.status),
+        path,
+      ).toEqual([403, 403, 403, 403, 403]);
     }
     expect(await snapshot()).toBe(before);
     expect((await c.get('/')).status).toBe(200); // still logged in: the refused /logout did nothing
@@ -80,10 +93,16 @@ describe('CSRF and origin checks', () => {
     expect(response.status).toBe(403);
   });
 
-  it("accepts our own forms, including Origin: null when Sec-Fetch-Site says same-origin (Referrer-Policy no-referrer)", async () => {
-    const response = await c.post('/openings', { title: 'Field Rep', client: 'Acme', status: 'open' }, { origin: 'null', headers: { 'sec-fetch-site': 'same-origin' } });
+  it('accepts our own forms, including Origin: null when Sec-Fetch-Site says same-origin (Referrer-Policy no-referrer)', async () => {
+    const response = await c.post(
+      '/openings',
+      { title: 'Field Rep', client: 'Acme', status: 'open' },
+      { origin: 'null', headers: { 'sec-fetch-site': 'same-origin' } },
+    );
     expect(response.status).toBe(303);
-    expect((await c.post('/openings', { title: 'Field Rep 2', client: 'Acme', status: 'open' }, { origin: null })).status).toBe(303);
+    expect(
+      (await c.post('/openings', { title: 'Field Rep 2', client: 'Acme', status: 'open' }, { origin: null })).status,
+    ).toBe(303);
   });
 
   it('wants a form, not JSON', async () => {

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAdminWorld } from '../../support/admin-world.js';
 import { createHarness, TOKEN, visibleText, type Client, type Harness } from './admin-harness.js';
 
-const mailbox = (name: string, extra: Record<string, unknown>) => ({ name, host: 'imap.agency.example', user: name, pass: 'secret', ...extra });
+const mailbox = (name: string, extra: Record<string, unknown>) => ({
+  name,
+  host: 'imap.agency.example',
+  user: name,
+  pass: 'secret',
+  ...extra,
+});
 
 let h: Harness;
 let c: Client;
@@ -22,14 +28,22 @@ beforeAll(async () => {
   await seedAdminWorld(h.library.db);
   await h.library.db
     .insertInto('mailbox_positions')
-    .values({ mailbox: 'ben', folder: 'INBOX', uidvalidity: '1', last_uid: 5, last_success_at: '2024-06-02T10:00:00.000Z', last_sync_at: '2024-06-02T10:00:00.000Z' })
+    .values({
+      mailbox: 'ben',
+      folder: 'INBOX',
+      uidvalidity: '1',
+      last_uid: 5,
+      last_success_at: '2024-06-02T10:00:00.000Z',
+      last_sync_at: '2024-06-02T10:00:00.000Z',
+    })
     .execute();
   c = h.client();
   await c.login();
 });
 afterAll(async () => h.remove());
 
-const api = (path: string): Promise<Response> => Promise.resolve(h.app.request(path, { headers: { authorization: `Bearer ${TOKEN}` } }));
+const api = (path: string): Promise<Response> =>
+  Promise.resolve(h.app.request(path, { headers: { authorization: `Bearer ${TOKEN}` } }));
 
 describe('the dashboard', () => {
   it("shows each mailbox folder's state, position and last error", async () => {
@@ -58,35 +72,66 @@ describe('the dashboard', () => {
 
 describe('the JSON API', () => {
   it('GET /api/status: mailbox health and counts', async () => {
-    const body = (await (await api('/api/status')).json()) as { mailboxes: { name: string; state: string }[]; candidates: Record<string, number> };
-    expect(body.mailboxes.map((m) => [m.name, m.state])).toEqual([['log', 'ok'], ['alice', 'failing'], ['ben', 'stale']]);
+    const body = (await (await api('/api/status')).json()) as {
+      mailboxes: { name: string; state: string }[];
+      candidates: Record<string, number>;
+    };
+    expect(body.mailboxes.map((m) => [m.name, m.state])).toEqual([
+      ['log', 'ok'],
+      ['alice', 'failing'],
+      ['ben', 'stale'],
+    ]);
     expect(body.candidates.runner_up).toBe(8);
   });
 
   it('GET /api/candidates: the same search, filters and sorts as the page, with the same allowlists', async () => {
-    const body = (await (await api('/api/candidates?q=oncology&sort=last_contact')).json()) as { total: number; items: { name: string; lastContactAt: string | null }[] };
+    const body = (await (await api('/api/candidates?q=oncology&sort=last_contact')).json()) as {
+      total: number;
+      items: { name: string; lastContactAt: string | null }[];
+    };
     expect(body.total).toBe(4);
     // Lena's newest mail is a newsletter (bulk): her last personal contact is months old.
     expect(body.items.map((i) => i.name)).toEqual(['Jane Roe', 'Omar Haddad', 'Grace Lee', 'Lena Fischer']);
     const bad = await api('/api/candidates?sort=id%3B%20drop%20table%20candidates');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: expect.stringContaining('does not accept') });
-    const due = (await (await api('/api/candidates?due=feedback_owed')).json()) as { items: { name: string; due: { codes: string[] } }[] };
-    expect(due.items).toMatchObject([{ name: 'Omar Haddad', due: { codes: expect.arrayContaining(['feedback_owed']) } }]);
+    const due = (await (await api('/api/candidates?due=feedback_owed')).json()) as {
+      items: { name: string; due: { codes: string[] } }[];
+    };
+    expect(due.items).toMatchObject([
+      { name: 'Omar Haddad', due: { codes: expect.arrayContaining(['feedback_owed']) } },
+    ]);
   });
 
   it('GET /api/candidates/:id: the profile and the timeline, oldest first', async () => {
-    const id = (await h.library.db.selectFrom('candidates').select('id').where('name', '=', 'Kevin Brown').executeTakeFirstOrThrow()).id;
-    const body = (await (await api(`/api/candidates/${id}`)).json()) as { name: string; emails: unknown[]; interactions: { kind: string; subject: string }[] };
+    const id = (
+      await h.library.db
+        .selectFrom('candidates')
+        .select('id')
+        .where('name', '=', 'Kevin Brown')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const body = (await (await api(`/api/candidates/${id}`)).json()) as {
+      name: string;
+      emails: unknown[];
+      interactions: { kind: string; subject: string }[];
+    };
     expect(body.name).toBe('Kevin Brown');
-    expect(body.interactions.map((i) => [i.kind, i.subject])).toEqual([['personal', 'Checking in'], ['bounce', 'Delivery Status Notification (Failure)']]);
+    expect(body.interactions.map((i) => [i.kind, i.subject])).toEqual([
+      ['personal', 'Checking in'],
+      ['bounce', 'Delivery Status Notification (Failure)'],
+    ]);
     expect((await api('/api/candidates/424242')).status).toBe(404);
     expect((await api('/api/candidates/1;select')).status).toBe(404);
     expect((await api('/api/nothing-here')).status).toBe(404);
   });
 
   it('GET /api/digest: the digest JSON of `keepwarm digest --format json`', async () => {
-    const body = (await (await api('/api/digest?recruiter=1&at=2024-06-05T09:00')).json()) as { recruiter: string; at: string; items: { candidate: { name: string } }[] };
+    const body = (await (await api('/api/digest?recruiter=1&at=2024-06-05T09:00')).json()) as {
+      recruiter: string;
+      at: string;
+      items: { candidate: { name: string } }[];
+    };
     expect(body.recruiter).toBe('alice@agency.example');
     expect(body.at).toBe('2024-06-05T13:00:00.000Z');
     expect(body.items.map((i) => i.candidate.name)).toContain('Omar Haddad');

@@ -4,13 +4,41 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDay, relativeDays } from '../../../src/admin/views/format.js';
 
-const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'Africa/Casablanca'];
+const ZONES = [
+  'UTC',
+  'America/New_York',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'Africa/Casablanca',
+];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const formats = new Map(ZONES.map((zone) => [zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })]));
+const formats = new Map(
+  ZONES.map((zone) => [
+    zone,
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+  ]),
+);
 
 function asIntlReadsIt(at: Date, zone: string): { day: string; dateTime: string; dayNumber: number } {
-  const parts = Object.fromEntries(formats.get(zone)!.formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formats
+      .get(zone)!
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     day: `${parts.day} ${parts.month} ${parts.year}`,
     dateTime: `${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`,
@@ -30,7 +58,10 @@ describe('list dates', () => {
         // The clock changed within this hour: check every minute of the hours around it.
         const hourLater = asIntlReadsIt(new Date(t + HOUR), zone).dateTime.slice(-5);
         const expectedHourLater = asIntlReadsIt(new Date(t), zone).dateTime.slice(-5);
-        if (hourLater.slice(3) !== expectedHourLater.slice(3) || (Number(hourLater.slice(0, 2)) - Number(expectedHourLater.slice(0, 2)) + 24) % 24 !== 1) {
+        if (
+          hourLater.slice(3) !== expectedHourLater.slice(3) ||
+          (Number(hourLater.slice(0, 2)) - Number(expectedHourLater.slice(0, 2)) + 24) % 24 !== 1
+        ) {
           for (let m = -120; m <= 180; m++) moments.push(t + m * 60_000 + 29_000);
         }
       }
@@ -38,9 +69,28 @@ describe('list dates', () => {
         const iso = new Date(t).toISOString();
         const expected = asIntlReadsIt(new Date(t), zone);
         const days = today - expected.dayNumber;
-        const relative = days === 0 ? 'today' : days === 1 ? 'yesterday' : days === -1 ? 'tomorrow' : days > 0 ? `${days} days ago` : `in ${-days} days`;
-        if (formatDay(iso, zone) !== expected.day || formatDateTime(iso, zone) !== expected.dateTime || relativeDays(iso, now, zone) !== relative) {
-          expect({ zone, iso, day: formatDay(iso, zone), dateTime: formatDateTime(iso, zone), relative: relativeDays(iso, now, zone) }).toEqual({ zone, iso, ...expected, relative });
+        const relative =
+          days === 0
+            ? 'today'
+            : days === 1
+              ? 'yesterday'
+              : days === -1
+                ? 'tomorrow'
+                : days > 0
+                  ? `${days} days ago`
+                  : `in ${-days} days`;
+        if (
+          formatDay(iso, zone) !== expected.day ||
+          formatDateTime(iso, zone) !== expected.dateTime ||
+          relativeDays(iso, now, zone) !== relative
+        ) {
+          expect({
+            zone,
+            iso,
+            day: formatDay(iso, zone),
+            dateTime: formatDateTime(iso, zone),
+            relative: relativeDays(iso, now, zone),
+          }).toEqual({ zone, iso, ...expected, relative });
         }
       }
     }

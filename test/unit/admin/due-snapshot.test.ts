@@ -3,7 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/config-schema.js';
 import { createDueSnapshots } from '../../../src/admin/due-snapshot.js';
-import { addCandidate, addInteraction, addRecruiter, createTempLibrary, type TempLibrary } from '../digest/seed-library.js';
+import {
+  addCandidate,
+  addInteraction,
+  addRecruiter,
+  createTempLibrary,
+  type TempLibrary,
+} from '../digest/seed-library.js';
 
 let lib: TempLibrary;
 let clock = new Date('2026-11-23T13:00:00.000Z');
@@ -15,8 +21,17 @@ beforeEach(async () => {
   clock = new Date('2026-11-23T13:00:00.000Z');
   for (const [i, email] of ['alice@agency.example', 'bob@agency.example', 'cleo@agency.example'].entries()) {
     const recruiter = await addRecruiter(lib.db, email, email.split('@')[0] ?? email);
-    const candidate = await addCandidate(lib.db, { name: `Quiet ${i}`, emails: [`quiet${i}@mail.example`], owner: recruiter });
-    await addInteraction(lib.db, { candidateId: candidate, recruiterId: recruiter, direction: 'outbound', at: '2026-09-01T10:00:00.000Z' });
+    const candidate = await addCandidate(lib.db, {
+      name: `Quiet ${i}`,
+      emails: [`quiet${i}@mail.example`],
+      owner: recruiter,
+    });
+    await addInteraction(lib.db, {
+      candidateId: candidate,
+      recruiterId: recruiter,
+      direction: 'outbound',
+      at: '2026-09-01T10:00:00.000Z',
+    });
   }
 });
 afterEach(async () => {

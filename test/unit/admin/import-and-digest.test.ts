@@ -32,11 +32,13 @@ const upload = (name: string, text: string | Uint8Array, kind = 'candidates'): F
   form.set('file', new File([text], name, { type: 'text/csv' }));
   return form;
 };
-const countCandidates = async (): Promise<number> => (await h.library.db.selectFrom('candidates').select('id').execute()).length;
+const countCandidates = async (): Promise<number> =>
+  (await h.library.db.selectFrom('candidates').select('id').execute()).length;
 
 describe('import', () => {
   it('checks a file first (nothing written), then imports what it showed', async () => {
-    const csv = 'name,email,skills,owner\nNina Park,nina.park@example.com,Oncology;CRM,alice@agency.example\nJane Roe,jane.roe@example.com,Oncology;CRM;Key accounts;Leadership,\n';
+    const csv =
+      'name,email,skills,owner\nNina Park,nina.park@example.com,Oncology;CRM,alice@agency.example\nJane Roe,jane.roe@example.com,Oncology;CRM;Key accounts;Leadership,\n';
     const check = await c.postMultipart('/import', upload('library.csv', csv));
     expect(check.status).toBe(200);
     const text = visibleText(await check.text());
@@ -57,7 +59,8 @@ describe('import', () => {
   });
 
   it('lists every bad line by number and writes nothing', async () => {
-    const csv = 'name,email,status\nGood One,good.one@example.com,runner_up\nBad Status,bad@example.com,superstar\n,missing.name@example.com,\nBad Mail,not-an-address,\n';
+    const csv =
+      'name,email,status\nGood One,good.one@example.com,runner_up\nBad Status,bad@example.com,superstar\n,missing.name@example.com,\nBad Mail,not-an-address,\n';
     const response = await c.postMultipart('/import', upload(`${XSS}.csv`, csv));
     expect(response.status).toBe(422);
     const html = await response.text();
@@ -71,7 +74,14 @@ describe('import', () => {
   });
 
   it('imports openings the same way', async () => {
-    const response = await c.postMultipart('/import', upload('openings.csv', 'title,client,skills,status\nRegional Manager,Contoso Health,Leadership;CRM,open\n', 'openings'));
+    const response = await c.postMultipart(
+      '/import',
+      upload(
+        'openings.csv',
+        'title,client,skills,status\nRegional Manager,Contoso Health,Leadership;CRM,open\n',
+        'openings',
+      ),
+    );
     expect(visibleText(await response.text())).toContain('Would create 1, update 0; 0 openings unchanged');
   });
 
@@ -89,7 +99,16 @@ describe('import', () => {
     expect(response.status).toBe(413);
     expect(visibleText(await response.text())).toContain('The limit is 5 MB per file');
     expect(await countCandidates()).toBe(12);
-    const declared = await h.app.request('/import', { method: 'POST', headers: { cookie: c.cookie ?? '', origin: 'http://localhost', 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1024 * 1024) }, body: 'x' });
+    const declared = await h.app.request('/import', {
+      method: 'POST',
+      headers: {
+        cookie: c.cookie ?? '',
+        origin: 'http://localhost',
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(50 * 1024 * 1024),
+      },
+      body: 'x',
+    });
     expect(declared.status).toBe(413);
     const form = await c.post('/openings', { title: 'x'.repeat(300 * 1024), client: 'Acme', status: 'open' });
     expect(form.status).toBe(413);
@@ -100,14 +119,18 @@ describe('digest preview', () => {
   it("shows the recruiter's digest as of a date, framing the email from its own route", async () => {
     const html = await c.open('/digest?recruiter=1&at=2024-06-03');
     expect(visibleText(html)).toMatch(/keepwarm: \d+ people to contact \(week of Mon 3 Jun\)/);
-    expect(html).toContain('<iframe class="preview" sandbox="" src="/digest/preview?recruiter=1&amp;at=2024-06-03T08%3A00"');
+    expect(html).toContain(
+      '<iframe class="preview" sandbox="" src="/digest/preview?recruiter=1&amp;at=2024-06-03T08%3A00"',
+    );
     const page = await c.get('/digest?recruiter=1');
     expect(page.headers.get('content-security-policy')).toContain("frame-src 'self'");
   });
 
   it('serves the exact email HTML under its own CSP: inline styles only, sandboxed, framed only by us', async () => {
     const response = await c.get('/digest/preview?recruiter=1');
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox");
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox",
+    );
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     const html = await response.text();
     expect(html).toContain('Omar Haddad');
@@ -128,7 +151,9 @@ describe('digest preview', () => {
     await c.post('/digest/send', { recruiter: '1' });
     expect(visibleText(await c.open('/digest?recruiter=1'))).toContain('Sent to alice@agency.example (week 2024-W23).');
     await c.post('/digest/send', { recruiter: '1' });
-    expect(visibleText(await c.open('/digest?recruiter=1'))).toContain('already went to alice@agency.example; nothing was sent again');
+    expect(visibleText(await c.open('/digest?recruiter=1'))).toContain(
+      'already went to alice@agency.example; nothing was sent again',
+    );
     expect(sent).toEqual([1, 1]);
   });
 

@@ -42,8 +42,14 @@ export async function seedMail(db: Kysely<Database>, candidateId: number, mail: 
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const signal of mail.signals ?? []) {
-    await db.insertInto('interaction_signals').values({ interaction_id: id, code: signal.code, category: signal.category ?? null, text: signal.text }).execute();
+    await db
+      .insertInto('interaction_signals')
+      .values({ interaction_id: id, code: signal.code, category: signal.category ?? null, text: signal.text })
+      .execute();
   }
-  await db.insertInto('interaction_sources').values({ interaction_id: id, mailbox: 'log', folder: 'INBOX', uidvalidity: '1', uid: String(messageNumber) }).execute();
+  await db
+    .insertInto('interaction_sources')
+    .values({ interaction_id: id, mailbox: 'log', folder: 'INBOX', uidvalidity: '1', uid: String(messageNumber) })
+    .execute();
   return id;
 }

@@ -3,7 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeepwarmError } from '../../../src/errors.js';
 import { listOptOutsAwaiting, reviewOptOut } from '../../../src/library/opt-out-review.js';
-import { attachUnmatched, createFromUnmatched, dismissUnmatched, listUnmatched, neverLogUnmatched } from '../../../src/library/triage-queue.js';
+import {
+  attachUnmatched,
+  createFromUnmatched,
+  dismissUnmatched,
+  listUnmatched,
+  neverLogUnmatched,
+} from '../../../src/library/triage-queue.js';
 import { closeOpening, listOpenings, saveOpening } from '../../../src/library/edit-opening.js';
 import { addRecruiter } from '../../../src/library/add-recruiter.js';
 import { editRecruiter } from '../../../src/library/edit-recruiter.js';
@@ -30,10 +36,21 @@ describe('opt-out review', () => {
   it('confirms (stays do_not_contact, leaves the list) or undoes (restores the status before)', async () => {
     const db = library.db;
     const jane = await seedCandidate(db, { name: 'Jane', emails: ['jane@example.com'] });
-    const mail = await seedMail(db, jane, { at: '2024-06-01T10:00:00.000Z', subject: 'Re: hello', snippet: 'Please remove me' });
-    const optOut = { status: 'do_not_contact' as const, previous_status: 'placed_elsewhere' as const, opt_out_interaction_id: mail, opt_out_detected_at: '2024-06-01T10:00:00.000Z' };
+    const mail = await seedMail(db, jane, {
+      at: '2024-06-01T10:00:00.000Z',
+      subject: 'Re: hello',
+      snippet: 'Please remove me',
+    });
+    const optOut = {
+      status: 'do_not_contact' as const,
+      previous_status: 'placed_elsewhere' as const,
+      opt_out_interaction_id: mail,
+      opt_out_detected_at: '2024-06-01T10:00:00.000Z',
+    };
     await db.updateTable('candidates').set(optOut).where('id', '=', jane).execute();
-    expect((await listOptOutsAwaiting(db)).map((o) => [o.name, o.mail?.snippet])).toEqual([['Jane', 'Please remove me']]);
+    expect((await listOptOutsAwaiting(db)).map((o) => [o.name, o.mail?.snippet])).toEqual([
+      ['Jane', 'Please remove me'],
+    ]);
     expect(await reviewOptOut(db, jane, 'undo', { now })).toEqual({ status: 'placed_elsewhere' });
     expect(await listOptOutsAwaiting(db)).toEqual([]);
     await db.updateTable('candidates').set(optOut).where('id', '=', jane).execute();
@@ -58,28 +75,52 @@ describe('triage queue', () => {
     expect(await listUnmatched(db)).toEqual([]);
     const emails = await db.selectFrom('candidate_emails').select('email').orderBy('email').execute();
     expect(emails.map((e) => e.email)).toEqual(['jane.home@example.com', 'jane@example.com', 'new@example.com']);
-    expect(await db.selectFrom('never_log').select('email_key').execute()).toEqual([{ email_key: 'spouse@example.com' }]);
+    expect(await db.selectFrom('never_log').select('email_key').execute()).toEqual([
+      { email_key: 'spouse@example.com' },
+    ]);
   });
 });
 
 describe('openings by hand', () => {
   it('adds, edits, refuses a duplicate title and client, and closes', async () => {
     const db = library.db;
-    const { openingId } = await saveOpening(db, null, { title: 'Sales Rep', client: 'Acme', skills: 'CRM; Oncology' }, { now });
+    const { openingId } = await saveOpening(
+      db,
+      null,
+      { title: 'Sales Rep', client: 'Acme', skills: 'CRM; Oncology' },
+      { now },
+    );
     await saveOpening(db, openingId, { title: 'Senior Sales Rep', client: 'Acme', status: 'filled' }, { now });
-    await expect(saveOpening(db, null, { title: 'senior sales rep', client: 'ACME' }, { now })).rejects.toThrow('already exists');
-    await expect(saveOpening(db, null, { title: 'X', client: 'Y', openedAt: '2024-02-30' }, { now })).rejects.toThrow('cannot be saved');
+    await expect(saveOpening(db, null, { title: 'senior sales rep', client: 'ACME' }, { now })).rejects.toThrow(
+      'already exists',
+    );
+    await expect(saveOpening(db, null, { title: 'X', client: 'Y', openedAt: '2024-02-30' }, { now })).rejects.toThrow(
+      'cannot be saved',
+    );
     await closeOpening(db, openingId, { now });
     const [opening] = await listOpenings(db);
-    expect(opening).toMatchObject({ title: 'Senior Sales Rep', status: 'closed', skills: ['CRM', 'Oncology'], closedAt: now.toISOString() });
+    expect(opening).toMatchObject({
+      title: 'Senior Sales Rep',
+      status: 'closed',
+      skills: ['CRM', 'Oncology'],
+      closedAt: now.toISOString(),
+    });
   });
 });
 
 describe('recruiter aliases', () => {
   it('keeps exactly the aliases given', async () => {
     const db = library.db;
-    await addRecruiter(db, { email: 'alice@agency.example', name: 'Alice', aliases: ['a@agency.example', 'old@agency.example'] }, { now });
-    const result = await editRecruiter(db, { email: 'alice@agency.example', name: 'Alice', aliases: ['a@agency.example', 'new@agency.example'] }, { now });
+    await addRecruiter(
+      db,
+      { email: 'alice@agency.example', name: 'Alice', aliases: ['a@agency.example', 'old@agency.example'] },
+      { now },
+    );
+    const result = await editRecruiter(
+      db,
+      { email: 'alice@agency.example', name: 'Alice', aliases: ['a@agency.example', 'new@agency.example'] },
+      { now },
+    );
     expect(result.recruiter.aliases).toEqual(['a@agency.example', 'new@agency.example']);
   });
 });

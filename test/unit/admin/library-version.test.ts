@@ -2,7 +2,11 @@
 // by this process or another, so nothing kept is ever served after the data under it changed.
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVersionedCache, memoizeByLibraryVersion, readLibraryVersion } from '../../../src/library/library-version.js';
+import {
+  createVersionedCache,
+  memoizeByLibraryVersion,
+  readLibraryVersion,
+} from '../../../src/library/library-version.js';
 import { createTempLibrary, seedCandidate, type TempLibrary } from './library-fixture.js';
 
 let library: TempLibrary;
@@ -11,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => library.remove());
 
-const countCandidates = async (): Promise<number> => (await library.db.selectFrom('candidates').select('id').execute()).length;
+const countCandidates = async (): Promise<number> =>
+  (await library.db.selectFrom('candidates').select('id').execute()).length;
 
 describe('the library version', () => {
   it('stays while nothing is written, and moves with a write here or a commit through another connection', async () => {

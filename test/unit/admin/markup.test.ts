@@ -4,13 +4,24 @@ import { html } from 'hono/html';
 import { describe, expect, it } from 'vitest';
 import { escapeText, markup, toJsx } from '../../../src/admin/views/markup.js';
 
-const TEXTS = ['Jane Roe', '<img src=x onerror=alert(1)>', `"quoted" & 'single'`, 'a&b<c>d"e\'f', '&amp; already escaped', 'Zoë — Núñez · 東京', '', ' '];
+const TEXTS = [
+  'Jane Roe',
+  '<img src=x onerror=alert(1)>',
+  `"quoted" & 'single'`,
+  'a&b<c>d"e\'f',
+  '&amp; already escaped',
+  'Zoë — Núñez · 東京',
+  '',
+  ' ',
+];
 const OTHERS = [0, -3, 12.5, 42, null, undefined, true, false];
 
 describe('markup``', () => {
   it('writes what html`` writes for text, numbers and nothing, in element content and in attributes', () => {
     for (const value of [...TEXTS, ...OTHERS]) {
-      expect(markup`<a href="/x/${value}" title="${value}">${value}</a>`.text).toBe(String(html`<a href="/x/${value}" title="${value}">${value}</a>`));
+      expect(markup`<a href="/x/${value}" title="${value}">${value}</a>`.text).toBe(
+        String(html`<a href="/x/${value}" title="${value}">${value}</a>`),
+      );
     }
   });
 

@@ -18,7 +18,10 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function keepwarm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, KEEPWARM_CONFIG: '', KEEPWARM_LOG_LEVEL: 'silent' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, KEEPWARM_CONFIG: '', KEEPWARM_LOG_LEVEL: 'silent' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -29,8 +32,13 @@ async function keepwarm(...args: string[]): Promise<{ code: number; stdout: stri
 describe('bin/keepwarm.js', () => {
   it('imports a CSV and lists it through the real executable, with real exit codes', async () => {
     fs.writeFileSync(path.join(dir, 'library.csv'), 'name,email\nJosé Núñez,jose@example.com\n');
-    expect(await keepwarm('import', 'candidates', 'library.csv')).toMatchObject({ code: 0, stdout: 'created 1, updated 0, 0 unchanged candidate(s); 0 opening(s) created\n  line 2: create José Núñez\n' });
-    expect((await keepwarm('candidates', 'show', 'jose@example.com', '--json')).stdout).toContain('"name": "José Núñez"');
+    expect(await keepwarm('import', 'candidates', 'library.csv')).toMatchObject({
+      code: 0,
+      stdout: 'created 1, updated 0, 0 unchanged candidate(s); 0 opening(s) created\n  line 2: create José Núñez\n',
+    });
+    expect((await keepwarm('candidates', 'show', 'jose@example.com', '--json')).stdout).toContain(
+      '"name": "José Núñez"',
+    );
     expect((await keepwarm('candidates', 'list', '--status', 'hired')).code).toBe(2);
   }, 30_000);
 });

@@ -5,7 +5,16 @@ import { snapshotLibrary } from '../../support/library-snapshot.js';
 let cli: CliWorkspace;
 beforeEach(async () => {
   cli = createCliWorkspace();
-  await cli.run('recruiter', 'add', '--email', 'alice@agency.example', '--name', 'Alice', '--alias', 'al@agency.example');
+  await cli.run(
+    'recruiter',
+    'add',
+    '--email',
+    'alice@agency.example',
+    '--name',
+    'Alice',
+    '--alias',
+    'al@agency.example',
+  );
 });
 afterEach(() => cli.remove());
 
@@ -32,23 +41,56 @@ describe('keepwarm import candidates', () => {
     const jose = await cli.withDb((db) =>
       db.selectFrom('candidates').selectAll().where('name', '=', 'José Núñez').executeTakeFirstOrThrow(),
     );
-    expect(jose).toMatchObject({ status: 'runner_up', cadence_days: 45, owner_recruiter_id: 1, notes: 'Strong demo; "close" second' });
-    const emails = await cli.withDb((db) => db.selectFrom('candidate_emails').select(['email', 'email_key', 'is_primary']).where('candidate_id', '=', jose.id).execute());
+    expect(jose).toMatchObject({
+      status: 'runner_up',
+      cadence_days: 45,
+      owner_recruiter_id: 1,
+      notes: 'Strong demo; "close" second',
+    });
+    const emails = await cli.withDb((db) =>
+      db
+        .selectFrom('candidate_emails')
+        .select(['email', 'email_key', 'is_primary'])
+        .where('candidate_id', '=', jose.id)
+        .execute(),
+    );
     expect(emails).toEqual([
       { email: 'jose@example.com', email_key: 'jose@example.com', is_primary: 1 },
       { email: 'J.Nunez@Gmail.com', email_key: 'jnunez@gmail.com', is_primary: 0 },
     ]);
     const outcomes = await cli.withDb((db) =>
-      db.selectFrom('outcomes').innerJoin('openings', 'openings.id', 'outcomes.opening_id')
-        .select(['candidate_id', 'title', 'client', 'stage', 'decided_at']).orderBy('outcomes.id').execute(),
+      db
+        .selectFrom('outcomes')
+        .innerJoin('openings', 'openings.id', 'outcomes.opening_id')
+        .select(['candidate_id', 'title', 'client', 'stage', 'decided_at'])
+        .orderBy('outcomes.id')
+        .execute(),
     );
     expect(outcomes).toEqual([
-      { candidate_id: jose.id, title: 'Sales Rep', client: 'Acme Health', stage: 'runner_up', decided_at: '2024-03-01T00:00:00.000Z' },
-      { candidate_id: jose.id, title: 'Account Manager', client: 'Beta Pharma', stage: 'runner_up', decided_at: '2024-04-15T08:00:00.000Z' },
+      {
+        candidate_id: jose.id,
+        title: 'Sales Rep',
+        client: 'Acme Health',
+        stage: 'runner_up',
+        decided_at: '2024-03-01T00:00:00.000Z',
+      },
+      {
+        candidate_id: jose.id,
+        title: 'Account Manager',
+        client: 'Beta Pharma',
+        stage: 'runner_up',
+        decided_at: '2024-04-15T08:00:00.000Z',
+      },
       { candidate_id: 3, title: 'Sales Rep', client: 'Acme Health', stage: 'runner_up', decided_at: null },
     ]);
-    const ann = await cli.withDb((db) => db.selectFrom('candidates').selectAll().where('name', '=', 'Ann Lee').executeTakeFirstOrThrow());
-    expect(ann).toMatchObject({ status: 'placed_elsewhere', snoozed_until: '2024-09-01T00:00:00.000Z', notes: 'multi\nline note' });
+    const ann = await cli.withDb((db) =>
+      db.selectFrom('candidates').selectAll().where('name', '=', 'Ann Lee').executeTakeFirstOrThrow(),
+    );
+    expect(ann).toMatchObject({
+      status: 'placed_elsewhere',
+      snoozed_until: '2024-09-01T00:00:00.000Z',
+      notes: 'multi\nline note',
+    });
   });
 
   it('changes nothing at all when the same file is imported again', async () => {
@@ -69,15 +111,18 @@ describe('keepwarm import candidates', () => {
   });
 
   it('rejects a bad file naming every bad line (counted across a multi-line cell) and writes nothing', async () => {
-    const file = cli.write('bad.csv', [
-      'name,email,notes,status,owner,cadence_days,decided_at,opening,client',
-      'Ann Lee,ann@example.com,"first line',
-      'second line",active,,,,,',
-      'Bob Stone,bob@example.com,,hired,,,,,',
-      ',carol@example,,,,,,,',
-      'Dee,dee@example.com,,,zed@agency.example,-3,2024-13-01,Rep,Acme',
-      'Eve,eve@example.com; ann@example.com,,,,,,,',
-    ].join('\n'));
+    const file = cli.write(
+      'bad.csv',
+      [
+        'name,email,notes,status,owner,cadence_days,decided_at,opening,client',
+        'Ann Lee,ann@example.com,"first line',
+        'second line",active,,,,,',
+        'Bob Stone,bob@example.com,,hired,,,,,',
+        ',carol@example,,,,,,,',
+        'Dee,dee@example.com,,,zed@agency.example,-3,2024-13-01,Rep,Acme',
+        'Eve,eve@example.com; ann@example.com,,,,,,,',
+      ].join('\n'),
+    );
     const result = await cli.run('import', 'candidates', file);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -99,11 +144,23 @@ describe('keepwarm import candidates', () => {
   });
 
   it('updates the person found by a secondary address, which becomes primary when listed first', async () => {
-    await cli.run('import', 'candidates', cli.write('a.csv', 'name,email\nAnn Lee,ann@example.com; ann.lee@work.example\n'));
-    const result = await cli.run('import', 'candidates', cli.write('b.csv', 'name,email,notes\nAnn Lee,Ann.Lee+cv@work.example,met in May\n'));
-    expect(result.stdout).toBe('created 0, updated 1, 0 unchanged candidate(s); 0 opening(s) created\n  line 2: update Ann Lee (notes, primary_email)\n');
+    await cli.run(
+      'import',
+      'candidates',
+      cli.write('a.csv', 'name,email\nAnn Lee,ann@example.com; ann.lee@work.example\n'),
+    );
+    const result = await cli.run(
+      'import',
+      'candidates',
+      cli.write('b.csv', 'name,email,notes\nAnn Lee,Ann.Lee+cv@work.example,met in May\n'),
+    );
+    expect(result.stdout).toBe(
+      'created 0, updated 1, 0 unchanged candidate(s); 0 opening(s) created\n  line 2: update Ann Lee (notes, primary_email)\n',
+    );
     expect(await count('candidates')).toBe(1);
-    const emails = await cli.withDb((db) => db.selectFrom('candidate_emails').select(['email', 'is_primary']).orderBy('id').execute());
+    const emails = await cli.withDb((db) =>
+      db.selectFrom('candidate_emails').select(['email', 'is_primary']).orderBy('id').execute(),
+    );
     expect(emails).toEqual([
       { email: 'ann@example.com', is_primary: 0 },
       { email: 'ann.lee@work.example', is_primary: 1 },
@@ -112,20 +169,32 @@ describe('keepwarm import candidates', () => {
 
   it('refuses one address that belongs to two people already in the library', async () => {
     await cli.run('import', 'candidates', cli.write('a.csv', 'name,email\nAnn,ann@example.com\nBob,bob@example.com\n'));
-    const result = await cli.run('import', 'candidates', cli.write('b.csv', 'name,email\nAnn,ann@example.com;bob@example.com\n'));
+    const result = await cli.run(
+      'import',
+      'candidates',
+      cli.write('b.csv', 'name,email\nAnn,ann@example.com;bob@example.com\n'),
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('line 2: the addresses ann@example.com, bob@example.com belong to different library candidates');
+    expect(result.stderr).toContain(
+      'line 2: the addresses ann@example.com, bob@example.com belong to different library candidates',
+    );
   });
 
   it('names unknown columns', async () => {
-    const result = await cli.run('import', 'candidates', cli.write('a.csv', 'name,email,phone\nAnn,ann@example.com,555\n'));
+    const result = await cli.run(
+      'import',
+      'candidates',
+      cli.write('a.csv', 'name,email,phone\nAnn,ann@example.com,555\n'),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 1: unknown column(s) "phone"');
   });
 
   it('says what a dry run would do and writes nothing', async () => {
     const result = await cli.run('import', 'candidates', cli.write('library.csv', LIBRARY), '--dry-run');
-    expect(result.stdout.split('\n')[0]).toBe('dry run, nothing written: would create 3, update 0, 0 unchanged candidate(s); 2 opening(s) would be created');
+    expect(result.stdout.split('\n')[0]).toBe(
+      'dry run, nothing written: would create 3, update 0, 0 unchanged candidate(s); 2 opening(s) would be created',
+    );
     expect(await count('candidates')).toBe(0);
     expect(await count('audit_log')).toBe(1); // only the recruiter
   });
@@ -136,6 +205,9 @@ describe('keepwarm import candidates', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(`${cli.dir}/latin1.csv`, Buffer.from('name,email\nJos\xe9,jose@example.com\n', 'latin1'));
     const latin1 = await cli.run('import', 'candidates', 'latin1.csv');
-    expect(latin1).toMatchObject({ code: 1, stderr: 'keepwarm: latin1.csv is not UTF-8 text; save it as "CSV UTF-8"\n' });
+    expect(latin1).toMatchObject({
+      code: 1,
+      stderr: 'keepwarm: latin1.csv is not UTF-8 text; save it as "CSV UTF-8"\n',
+    });
   });
 });

@@ -18,13 +18,43 @@ const OPENINGS = [
 describe('keepwarm import openings', () => {
   it('creates openings, then upserts them by title and client whatever their case', async () => {
     const first = await cli.run('import', 'openings', cli.write('openings.csv', OPENINGS));
-    expect(first).toMatchObject({ code: 0, stdout: 'created 2, updated 0, 0 unchanged opening(s)\n  line 2: create Sales Rep (Acme Health)\n  line 3: create Nurse, night shift (Clínica Núñez)\n' });
-    const update = await cli.run('import', 'openings', cli.write('update.csv', 'title,client,status\nSALES REP,acme health,closed\n'), '--json');
-    expect(JSON.parse(update.stdout)).toMatchObject({ openings: { created: 0, updated: 1, unchanged: 0 }, changes: [{ line: 2, fields: ['status'] }] });
-    const rows = await cli.withDb((db) => db.selectFrom('openings').select(['title', 'client', 'status', 'owner_recruiter_id', 'opened_at']).orderBy('id').execute());
+    expect(first).toMatchObject({
+      code: 0,
+      stdout:
+        'created 2, updated 0, 0 unchanged opening(s)\n  line 2: create Sales Rep (Acme Health)\n  line 3: create Nurse, night shift (Clínica Núñez)\n',
+    });
+    const update = await cli.run(
+      'import',
+      'openings',
+      cli.write('update.csv', 'title,client,status\nSALES REP,acme health,closed\n'),
+      '--json',
+    );
+    expect(JSON.parse(update.stdout)).toMatchObject({
+      openings: { created: 0, updated: 1, unchanged: 0 },
+      changes: [{ line: 2, fields: ['status'] }],
+    });
+    const rows = await cli.withDb((db) =>
+      db
+        .selectFrom('openings')
+        .select(['title', 'client', 'status', 'owner_recruiter_id', 'opened_at'])
+        .orderBy('id')
+        .execute(),
+    );
     expect(rows).toEqual([
-      { title: 'Sales Rep', client: 'Acme Health', status: 'closed', owner_recruiter_id: 1, opened_at: '2024-05-01T00:00:00.000Z' },
-      { title: 'Nurse, night shift', client: 'Clínica Núñez', status: 'filled', owner_recruiter_id: null, opened_at: '2024-06-03T09:00:00.000Z' },
+      {
+        title: 'Sales Rep',
+        client: 'Acme Health',
+        status: 'closed',
+        owner_recruiter_id: 1,
+        opened_at: '2024-05-01T00:00:00.000Z',
+      },
+      {
+        title: 'Nurse, night shift',
+        client: 'Clínica Núñez',
+        status: 'filled',
+        owner_recruiter_id: null,
+        opened_at: '2024-06-03T09:00:00.000Z',
+      },
     ]);
   });
 
@@ -38,7 +68,10 @@ describe('keepwarm import openings', () => {
   });
 
   it('rejects bad rows by line and writes nothing', async () => {
-    const file = cli.write('bad.csv', 'title,client,status,owner,opened_at\nRep,Acme,hiring,,\n,Acme,,,\nRep,ACME,,bob@agency.example,May 1\n');
+    const file = cli.write(
+      'bad.csv',
+      'title,client,status,owner,opened_at\nRep,Acme,hiring,,\n,Acme,,,\nRep,ACME,,bob@agency.example,May 1\n',
+    );
     const result = await cli.run('import', 'openings', file);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').slice(1, -1)).toEqual([

@@ -11,28 +11,50 @@ function commandPaths(command: Command, prefix: string[] = []): string[][] {
 }
 
 describe('library command help', () => {
-  const { program } = buildProgram({ stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '.', now: () => new Date() });
+  const { program } = buildProgram({
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    env: {},
+    cwd: '.',
+    now: () => new Date(),
+  });
   const paths = program.commands.filter((c) => LIBRARY_COMMANDS.includes(c.name())).flatMap((c) => commandPaths(c));
 
   it('covers every library command', () => {
-    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining([
-      'recruiter', 'recruiter add', 'recruiter list',
-      'import', 'import candidates', 'import openings',
-      'candidates', 'candidates list', 'candidates show',
-      'candidate', 'candidate set', 'candidate snooze',
-      'export', 'erase',
-      'never-log', 'never-log add', 'never-log list',
-    ]));
+    expect(paths.map((p) => p.join(' '))).toEqual(
+      expect.arrayContaining([
+        'recruiter',
+        'recruiter add',
+        'recruiter list',
+        'import',
+        'import candidates',
+        'import openings',
+        'candidates',
+        'candidates list',
+        'candidates show',
+        'candidate',
+        'candidate set',
+        'candidate snooze',
+        'export',
+        'erase',
+        'never-log',
+        'never-log add',
+        'never-log list',
+      ]),
+    );
   });
 
-  it.each(paths.map((p) => [p.join(' '), p]))('keepwarm %s --help prints usage and exits 0', async (_name, commandPath) => {
-    const cli = createCliWorkspace();
-    try {
-      const result = await cli.run(...commandPath, '--help');
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^Usage: keepwarm /);
-    } finally {
-      cli.remove();
-    }
-  });
+  it.each(paths.map((p) => [p.join(' '), p]))(
+    'keepwarm %s --help prints usage and exits 0',
+    async (_name, commandPath) => {
+      const cli = createCliWorkspace();
+      try {
+        const result = await cli.run(...commandPath, '--help');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^Usage: keepwarm /);
+      } finally {
+        cli.remove();
+      }
+    },
+  );
 });

@@ -12,7 +12,10 @@ afterEach(() => cli?.remove());
 
 it('serves /healthz and exits 0 on SIGTERM', async () => {
   cli = createCliWorkspace();
-  const child = spawn(process.execPath, [BIN, 'start', '--listen', '127.0.0.1:0'], { cwd: cli.dir, env: { ...process.env, KEEPWARM_LOG_LEVEL: 'silent' } });
+  const child = spawn(process.execPath, [BIN, 'start', '--listen', '127.0.0.1:0'], {
+    cwd: cli.dir,
+    env: { ...process.env, KEEPWARM_LOG_LEVEL: 'silent' },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -27,7 +27,9 @@ function problemsOf(raw: unknown, env: Record<string, string> = {}): string[] {
 
 describe('finding the config', () => {
   it('takes --config, then KEEPWARM_CONFIG, then ./keepwarm.config.json, then built-in defaults', () => {
-    expect(findConfigFile({ explicitPath: 'a.json', env: { KEEPWARM_CONFIG: 'b.json' }, cwd: dir })).toBe(path.join(dir, 'a.json'));
+    expect(findConfigFile({ explicitPath: 'a.json', env: { KEEPWARM_CONFIG: 'b.json' }, cwd: dir })).toBe(
+      path.join(dir, 'a.json'),
+    );
     expect(findConfigFile({ env: { KEEPWARM_CONFIG: 'b.json' }, cwd: dir })).toBe(path.join(dir, 'b.json'));
     expect(findConfigFile({ env: {}, cwd: dir })).toBeNull();
     fs.writeFileSync(path.join(dir, 'keepwarm.config.json'), '{}');
@@ -37,7 +39,11 @@ describe('finding the config', () => {
   it('uses SQLite in ./data and the admin on 127.0.0.1:8787 with no mailboxes by default, frozen', () => {
     const { config, file } = loadConfig({ env: {}, cwd: dir });
     expect(file).toBeNull();
-    expect(config).toMatchObject({ database: 'sqlite:./data/keepwarm.db', admin: { listen: '127.0.0.1:8787' }, mailboxes: [] });
+    expect(config).toMatchObject({
+      database: 'sqlite:./data/keepwarm.db',
+      admin: { listen: '127.0.0.1:8787' },
+      mailboxes: [],
+    });
     expect(Object.isFrozen(config) && Object.isFrozen(config.admin)).toBe(true);
   });
 });
@@ -75,9 +81,13 @@ describe('validation', () => {
 
   it('allows tls "none" only when written, requires a log address for a log mailbox, and rejects duplicate names', () => {
     const box = { name: 'log', role: 'log', host: 'imap.example', user: 'log', pass: 'p' };
-    expect(parseConfig({ logAddress: 'log@agency.example', mailboxes: [box] }, {}, 'test', dir).mailboxes[0]!.tls).toBe('implicit');
+    expect(parseConfig({ logAddress: 'log@agency.example', mailboxes: [box] }, {}, 'test', dir).mailboxes[0]!.tls).toBe(
+      'implicit',
+    );
     expect(problemsOf({ mailboxes: [box] })).toEqual([expect.stringMatching(/^logAddress: /)]);
-    expect(problemsOf({ logAddress: 'log@agency.example', mailboxes: [box, box] })).toEqual([expect.stringMatching(/^mailboxes\.1\.name: duplicate/)]);
+    expect(problemsOf({ logAddress: 'log@agency.example', mailboxes: [box, box] })).toEqual([
+      expect.stringMatching(/^mailboxes\.1\.name: duplicate/),
+    ]);
     expect(problemsOf({ database: 'mysql://x' })).toEqual([expect.stringMatching(/^database: /)]);
   });
 

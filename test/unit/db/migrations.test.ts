@@ -30,8 +30,15 @@ describe('migrations', () => {
   it('run up, all the way down, and up again to the same schema', async () => {
     const first = await migrateToLatest(opened.db);
     const names = Object.keys(migrations);
-    expect(names.slice(0, 4)).toEqual(['0001_talent_library', '0002_candidate_activity', '0003_candidate_search', '0004_candidate_digest']);
-    expect(first.map((result) => [result.migrationName, result.status])).toEqual(names.map((name) => [name, 'Success']));
+    expect(names.slice(0, 4)).toEqual([
+      '0001_talent_library',
+      '0002_candidate_activity',
+      '0003_candidate_search',
+      '0004_candidate_digest',
+    ]);
+    expect(first.map((result) => [result.migrationName, result.status])).toEqual(
+      names.map((name) => [name, 'Success']),
+    );
     const upSchema = await schema(opened.db);
     // 20 tables, and two full-text indexes with four FTS5 shadow tables each.
     expect(upSchema.filter((entry) => entry.startsWith('table ')).length).toBe(30);
@@ -48,7 +55,8 @@ describe('migrations', () => {
   });
 
   it('opens SQLite in WAL mode with foreign keys and secure delete on', async () => {
-    const pragma = async (name: string): Promise<unknown> => Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(opened.db)).rows[0] ?? {})[0];
+    const pragma = async (name: string): Promise<unknown> =>
+      Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(opened.db)).rows[0] ?? {})[0];
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('foreign_keys')).toBe(1);
     expect(await pragma('secure_delete')).toBe(1);

@@ -29,7 +29,16 @@ interface DigestJson {
 
 /** Who Priya's digest lists and why, from `keepwarm digest --json` on the demo's own config. */
 async function priyasWeek(at: string): Promise<Record<string, unknown>> {
-  const result = await cli.run('--config', 'demo/keepwarm.config.json', 'digest', '--recruiter', 'priya.shah@crestline.example', '--at', at, '--json');
+  const result = await cli.run(
+    '--config',
+    'demo/keepwarm.config.json',
+    'digest',
+    '--recruiter',
+    'priya.shah@crestline.example',
+    '--at',
+    at,
+    '--json',
+  );
   expect(result).toMatchObject({ code: 0, stderr: '' });
   const digest = JSON.parse(result.stdout) as DigestJson;
   return {
@@ -60,7 +69,9 @@ describe('keepwarm demo --no-start', () => {
   it('loads the sample agency, logs its mail, prints a digest and exits without starting a server', async () => {
     const result = await cli.run('demo', '--no-start', '--dir', 'demo');
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toContain('  mail        29 messages from import/mail/: 28 logged, 0 duplicates, 0 ignored, 1 from people outside');
+    expect(result.stdout).toContain(
+      '  mail        29 messages from import/mail/: 28 logged, 0 duplicates, 0 ignored, 1 from people outside',
+    );
     expect(result.stdout).toContain('  library     16 candidates, 6 openings, 28 interactions');
     expect(result.stdout).toContain('Subject: keepwarm: 8 people to contact, 1 opt-out to confirm (week of Mon 3 Jun)');
     expect(result.stdout).not.toContain('keepwarm is running');
@@ -71,7 +82,16 @@ describe('keepwarm demo --no-start', () => {
       (select count(*) from interactions) as interactions, (select count(*) from unmatched_addresses) as unmatched,
       (select count(*) from quarantine) as quarantined,
       (select count(*) from outcomes where feedback_notes is not null) as feedbackNotes`);
-    expect(counts).toEqual({ recruiters: 3, candidates: 16, openings: 6, outcomes: 16, interactions: 28, unmatched: 1, quarantined: 0, feedbackNotes: 3 });
+    expect(counts).toEqual({
+      recruiters: 3,
+      candidates: 16,
+      openings: 6,
+      outcomes: 16,
+      interactions: 28,
+      unmatched: 1,
+      quarantined: 0,
+      feedbackNotes: 3,
+    });
   });
 
   it('lets the mail change the library as it would in production', async () => {
@@ -98,7 +118,9 @@ describe('keepwarm demo --no-start', () => {
       { email: 'kevin.oneill@brookfield-surgical.example' },
     ]);
     // Chris Doyle is not in the library: only the triage entry is kept, never his mail.
-    expect(await libraryRows("select count(*) as n from interactions where subject like 'Introduction%'")).toEqual([{ n: 0 }]);
+    expect(await libraryRows("select count(*) as n from interactions where subject like 'Introduction%'")).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it.each([

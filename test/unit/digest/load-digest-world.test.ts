@@ -6,11 +6,18 @@ import { toDigestJson } from '../../../src/digest/digest-json.js';
 import type { Direction, InteractionKind } from '../../../src/db/schema.js';
 import { DEFAULT_RULES } from './world-builder.js';
 import {
-  addCandidate, addInteraction, addOpening, addOutcome, addRecruiter, createTempLibrary, type TempLibrary,
+  addCandidate,
+  addInteraction,
+  addOpening,
+  addOutcome,
+  addRecruiter,
+  createTempLibrary,
+  type TempLibrary,
 } from './seed-library.js';
 
 const NOW = new Date('2026-11-23T13:00:00.000Z'); // Monday 08:00 in New York
-const ago = (days: number, hours = 0): string => new Date(NOW.getTime() - days * 86_400_000 - hours * 3_600_000).toISOString();
+const ago = (days: number, hours = 0): string =>
+  new Date(NOW.getTime() - days * 86_400_000 - hours * 3_600_000).toISOString();
 
 let lib: TempLibrary;
 beforeEach(async () => {
@@ -46,7 +53,14 @@ describe('loadDigestWorld', () => {
         const recruiterId = random(5) === 0 ? null : random(2) === 0 ? alice : bob;
         const at = ago(random(12) - 2); // some mail is "after now" for an --at in the past
         const subject = random(10) === 0 ? `s${c}.${m}\u001fwith a separator` : `s${c}.${m}`;
-        const interactionId = await addInteraction(lib.db, { candidateId: id, recruiterId, direction, kind, at, subject });
+        const interactionId = await addInteraction(lib.db, {
+          candidateId: id,
+          recruiterId,
+          direction,
+          kind,
+          at,
+          subject,
+        });
         mails.push({ interactionId, at: new Date(at), subject, direction, kind, recruiterId });
       }
       expected.set(id, mails);
@@ -72,17 +86,56 @@ describe('loadDigestWorld', () => {
 
   it('reads a small library into the digest the issue describes', async () => {
     const alice = await addRecruiter(lib.db, 'alice@agency.example', 'Alice Archer', 'America/New_York');
-    const jane = await addCandidate(lib.db, { name: 'Jane Roe', emails: ['jane@mail.example', 'jane@old.example'], owner: alice, skills: ['Cardiology', 'Capital equipment', 'Golf'] });
+    const jane = await addCandidate(lib.db, {
+      name: 'Jane Roe',
+      emails: ['jane@mail.example', 'jane@old.example'],
+      owner: alice,
+      skills: ['Cardiology', 'Capital equipment', 'Golf'],
+    });
     const opening = await addOpening(lib.db, { title: 'Territory Manager', client: 'Acme Medical', openedAt: ago(40) });
-    await addOutcome(lib.db, { candidateId: jane, openingId: opening, decidedAt: '2026-10-01T00:00:00.000Z', notes: 'Strong on cardiology.' });
-    await addOpening(lib.db, { title: 'Capital Sales Rep', client: 'Beta Health', openedAt: ago(5), skills: ['cardiology', 'CAPITAL EQUIPMENT'] });
-    await addInteraction(lib.db, { candidateId: jane, recruiterId: alice, direction: 'outbound', at: ago(20), subject: 'Checking in' });
+    await addOutcome(lib.db, {
+      candidateId: jane,
+      openingId: opening,
+      decidedAt: '2026-10-01T00:00:00.000Z',
+      notes: 'Strong on cardiology.',
+    });
+    await addOpening(lib.db, {
+      title: 'Capital Sales Rep',
+      client: 'Beta Health',
+      openedAt: ago(5),
+      skills: ['cardiology', 'CAPITAL EQUIPMENT'],
+    });
     await addInteraction(lib.db, {
-      candidateId: jane, recruiterId: alice, direction: 'inbound', at: ago(6), subject: 'Re: Checking in <script>x</script>',
+      candidateId: jane,
+      recruiterId: alice,
+      direction: 'outbound',
+      at: ago(20),
+      subject: 'Checking in',
+    });
+    await addInteraction(lib.db, {
+      candidateId: jane,
+      recruiterId: alice,
+      direction: 'inbound',
+      at: ago(6),
+      subject: 'Re: Checking in <script>x</script>',
       signals: [{ code: 'life_event', category: 'credential', text: 'I passed my CMDR exam.' }],
     });
-    await addInteraction(lib.db, { candidateId: jane, recruiterId: alice, direction: 'outbound', at: ago(3), kind: 'bulk', subject: 'Newsletter' });
-    await addInteraction(lib.db, { candidateId: jane, recruiterId: alice, direction: 'inbound', at: ago(2), kind: 'auto_reply', subject: 'Out of office' });
+    await addInteraction(lib.db, {
+      candidateId: jane,
+      recruiterId: alice,
+      direction: 'outbound',
+      at: ago(3),
+      kind: 'bulk',
+      subject: 'Newsletter',
+    });
+    await addInteraction(lib.db, {
+      candidateId: jane,
+      recruiterId: alice,
+      direction: 'inbound',
+      at: ago(2),
+      kind: 'auto_reply',
+      subject: 'Out of office',
+    });
 
     const world = await loadDigestWorld(lib.db, { now: NOW, timezone: 'America/New_York' });
     const [digest] = computeDigests(world, { rules: DEFAULT_RULES, now: NOW });
@@ -94,9 +147,17 @@ describe('loadDigestWorld', () => {
         {
           candidate: { name: 'Jane Roe', email: 'jane@mail.example' },
           reasons: [
-            { code: 'reply_waiting', detail: 'Wrote to you 4 working days ago and has had no reply.', evidence: { at: ago(6), subject: 'Re: Checking in <script>x</script>' } },
+            {
+              code: 'reply_waiting',
+              detail: 'Wrote to you 4 working days ago and has had no reply.',
+              evidence: { at: ago(6), subject: 'Re: Checking in <script>x</script>' },
+            },
             { code: 'life_event', detail: 'Shared news of a new credential: “I passed my CMDR exam.”' },
-            { code: 'opening_match', detail: 'New opening Capital Sales Rep at Beta Health shares 2 skills: Capital equipment, Cardiology.', evidence: null },
+            {
+              code: 'opening_match',
+              detail: 'New opening Capital Sales Rep at Beta Health shares 2 skills: Capital equipment, Cardiology.',
+              evidence: null,
+            },
           ],
           lastContact: { at: ago(6), direction: 'inbound', subject: 'Re: Checking in <script>x</script>' },
         },
@@ -114,9 +175,30 @@ describe('loadDigestWorld', () => {
   it('loads opt-outs awaiting confirmation with their mail, and leaves out archived and confirmed ones', async () => {
     const alice = await addRecruiter(lib.db, 'alice@agency.example', 'Alice');
     const pending = await addCandidate(lib.db, { name: 'Pending', emails: ['p@mail.example'], owner: alice });
-    const stop = await addInteraction(lib.db, { candidateId: pending, recruiterId: alice, direction: 'inbound', at: ago(1), subject: 'Remove me', snippet: 'Please remove me from your list.' });
-    await lib.db.updateTable('candidates').set({ status: 'do_not_contact', previous_status: 'runner_up', opt_out_interaction_id: stop, opt_out_detected_at: ago(1) }).where('id', '=', pending).execute();
-    await addCandidate(lib.db, { name: 'Confirmed', emails: ['c@mail.example'], owner: alice, status: 'do_not_contact' });
+    const stop = await addInteraction(lib.db, {
+      candidateId: pending,
+      recruiterId: alice,
+      direction: 'inbound',
+      at: ago(1),
+      subject: 'Remove me',
+      snippet: 'Please remove me from your list.',
+    });
+    await lib.db
+      .updateTable('candidates')
+      .set({
+        status: 'do_not_contact',
+        previous_status: 'runner_up',
+        opt_out_interaction_id: stop,
+        opt_out_detected_at: ago(1),
+      })
+      .where('id', '=', pending)
+      .execute();
+    await addCandidate(lib.db, {
+      name: 'Confirmed',
+      emails: ['c@mail.example'],
+      owner: alice,
+      status: 'do_not_contact',
+    });
     await addCandidate(lib.db, { name: 'Archived', emails: ['a@mail.example'], owner: alice, status: 'archived' });
 
     const world = await loadDigestWorld(lib.db, { now: NOW });
@@ -124,7 +206,9 @@ describe('loadDigestWorld', () => {
     const json = toDigestJson(computeDigests(world, { rules: DEFAULT_RULES, now: NOW })[0]!);
     expect(json.confirmOptOut).toEqual([
       {
-        candidate: { name: 'Pending', email: 'p@mail.example' }, detectedAt: ago(1), previousStatus: 'runner_up',
+        candidate: { name: 'Pending', email: 'p@mail.example' },
+        detectedAt: ago(1),
+        previousStatus: 'runner_up',
         message: { at: ago(1), subject: 'Remove me', snippet: 'Please remove me from your list.' },
       },
     ]);
@@ -133,13 +217,31 @@ describe('loadDigestWorld', () => {
   it('reads promise flags for coaching and signals only within the lookback', async () => {
     const alice = await addRecruiter(lib.db, 'alice@agency.example', 'Alice');
     const jane = await addCandidate(lib.db, { name: 'Jane', emails: ['j@mail.example'], owner: alice });
-    await addInteraction(lib.db, { candidateId: jane, recruiterId: alice, direction: 'outbound', at: ago(2), subject: 'Great news', signals: [{ code: 'promise_flag', text: 'the job is yours' }] });
-    await addInteraction(lib.db, { candidateId: jane, recruiterId: alice, direction: 'inbound', at: ago(120), subject: 'Old news', signals: [{ code: 'life_event', category: 'baby', text: 'We had a baby.' }] });
+    await addInteraction(lib.db, {
+      candidateId: jane,
+      recruiterId: alice,
+      direction: 'outbound',
+      at: ago(2),
+      subject: 'Great news',
+      signals: [{ code: 'promise_flag', text: 'the job is yours' }],
+    });
+    await addInteraction(lib.db, {
+      candidateId: jane,
+      recruiterId: alice,
+      direction: 'inbound',
+      at: ago(120),
+      subject: 'Old news',
+      signals: [{ code: 'life_event', category: 'baby', text: 'We had a baby.' }],
+    });
     const world = await loadDigestWorld(lib.db, { now: NOW });
-    expect(world.promiseFlags).toMatchObject([{ candidateName: 'Jane', phrase: 'the job is yours', mail: { subject: 'Great news', kind: 'personal' } }]);
+    expect(world.promiseFlags).toMatchObject([
+      { candidateName: 'Jane', phrase: 'the job is yours', mail: { subject: 'Great news', kind: 'personal' } },
+    ]);
     expect(world.candidates[0]?.lifeEvents).toEqual([]);
     const [digest] = computeDigests(world, { rules: DEFAULT_RULES, now: NOW });
-    expect(toDigestJson(digest!).coaching).toEqual([{ code: 'promise_flag', candidate: 'Jane', subject: 'Great news', phrase: 'the job is yours' }]);
+    expect(toDigestJson(digest!).coaching).toEqual([
+      { code: 'promise_flag', candidate: 'Jane', subject: 'Great news', phrase: 'the job is yours' },
+    ]);
   });
 
   it('reads only one recruiter’s candidates (and the unowned whose latest mail is theirs) when asked', async () => {
@@ -168,12 +270,27 @@ describe('loadDigestWorld', () => {
     const alice = await addRecruiter(lib.db, 'Alice@Agency.example', 'Alice');
     const bob = await addRecruiter(lib.db, 'bob@agency.example', 'Bob');
     const jane = await addCandidate(lib.db, { name: 'Jane', emails: ['j@mail.example'] });
-    await addInteraction(lib.db, { candidateId: jane, recruiterId: alice, direction: 'outbound', at: ago(3), mailbox: 'log' });
-    await addInteraction(lib.db, { candidateId: jane, recruiterId: bob, direction: 'outbound', at: ago(3), mailbox: 'bob' });
-    await lib.db.insertInto('mailbox_positions').values([
-      { mailbox: 'log', folder: 'INBOX', last_success_at: ago(0, 1) },
-      { mailbox: 'old', folder: 'INBOX', last_error: 'gone', last_error_at: ago(1) },
-    ]).execute();
+    await addInteraction(lib.db, {
+      candidateId: jane,
+      recruiterId: alice,
+      direction: 'outbound',
+      at: ago(3),
+      mailbox: 'log',
+    });
+    await addInteraction(lib.db, {
+      candidateId: jane,
+      recruiterId: bob,
+      direction: 'outbound',
+      at: ago(3),
+      mailbox: 'bob',
+    });
+    await lib.db
+      .insertInto('mailbox_positions')
+      .values([
+        { mailbox: 'log', folder: 'INBOX', last_success_at: ago(0, 1) },
+        { mailbox: 'old', folder: 'INBOX', last_error: 'gone', last_error_at: ago(1) },
+      ])
+      .execute();
     const world = await loadDigestWorld(lib.db, {
       now: NOW,
       logAddress: 'log@agency.example',
@@ -188,8 +305,24 @@ describe('loadDigestWorld', () => {
       { id: bob, lastLogCopyAt: null, hasOwnMailbox: true },
     ]);
     expect(world.mailboxes).toEqual([
-      { mailbox: 'log', folder: 'INBOX', role: 'log', recruiterId: null, lastSuccessAt: new Date(ago(0, 1)), lastError: null, lastErrorAt: null },
-      { mailbox: 'bob', folder: '*', role: 'recruiter', recruiterId: bob, lastSuccessAt: null, lastError: null, lastErrorAt: null },
+      {
+        mailbox: 'log',
+        folder: 'INBOX',
+        role: 'log',
+        recruiterId: null,
+        lastSuccessAt: new Date(ago(0, 1)),
+        lastError: null,
+        lastErrorAt: null,
+      },
+      {
+        mailbox: 'bob',
+        folder: '*',
+        role: 'recruiter',
+        recruiterId: bob,
+        lastSuccessAt: null,
+        lastError: null,
+        lastErrorAt: null,
+      },
     ]);
   });
 });

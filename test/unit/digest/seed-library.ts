@@ -7,8 +7,17 @@ import { skillKey } from '../../../src/core/library-fields.js';
 
 export { createTempLibrary, type TempLibrary } from '../../support/temp-library.js';
 
-export async function addRecruiter(db: Kysely<Database>, email: string, name: string, timezone: string | null = null): Promise<number> {
-  const row = await db.insertInto('recruiters').values({ email, name, timezone }).returning('id').executeTakeFirstOrThrow();
+export async function addRecruiter(
+  db: Kysely<Database>,
+  email: string,
+  name: string,
+  timezone: string | null = null,
+): Promise<number> {
+  const row = await db
+    .insertInto('recruiters')
+    .values({ email, name, timezone })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -37,10 +46,16 @@ export async function addCandidate(db: Kysely<Database>, seed: CandidateSeed): P
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const [i, email] of seed.emails.entries()) {
-    await db.insertInto('candidate_emails').values({ candidate_id: id, email, email_key: addressKey(email) ?? email, is_primary: i === 0 ? 1 : 0 }).execute();
+    await db
+      .insertInto('candidate_emails')
+      .values({ candidate_id: id, email, email_key: addressKey(email) ?? email, is_primary: i === 0 ? 1 : 0 })
+      .execute();
   }
   for (const skill of seed.skills ?? []) {
-    await db.insertInto('candidate_skills').values({ candidate_id: id, skill, skill_key: skillKey(skill) }).execute();
+    await db
+      .insertInto('candidate_skills')
+      .values({ candidate_id: id, skill, skill_key: skillKey(skill) })
+      .execute();
   }
   return id;
 }
@@ -55,7 +70,10 @@ export async function addOpening(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const skill of seed.skills ?? []) {
-    await db.insertInto('opening_skills').values({ opening_id: id, skill, skill_key: skillKey(skill) }).execute();
+    await db
+      .insertInto('opening_skills')
+      .values({ opening_id: id, skill, skill_key: skillKey(skill) })
+      .execute();
   }
   return id;
 }
@@ -66,7 +84,13 @@ export async function addOutcome(
 ): Promise<void> {
   await db
     .insertInto('outcomes')
-    .values({ candidate_id: seed.candidateId, opening_id: seed.openingId, stage: 'runner_up', decided_at: seed.decidedAt, feedback_notes: seed.notes ?? null })
+    .values({
+      candidate_id: seed.candidateId,
+      opening_id: seed.openingId,
+      stage: 'runner_up',
+      decided_at: seed.decidedAt,
+      feedback_notes: seed.notes ?? null,
+    })
     .execute();
 }
 
@@ -103,8 +127,14 @@ export async function addInteraction(db: Kysely<Database>, seed: InteractionSeed
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const signal of seed.signals ?? []) {
-    await db.insertInto('interaction_signals').values({ interaction_id: id, code: signal.code, category: signal.category ?? null, text: signal.text }).execute();
+    await db
+      .insertInto('interaction_signals')
+      .values({ interaction_id: id, code: signal.code, category: signal.category ?? null, text: signal.text })
+      .execute();
   }
-  await db.insertInto('interaction_sources').values({ interaction_id: id, mailbox: seed.mailbox ?? 'log', folder: 'INBOX', uid: String(id) }).execute();
+  await db
+    .insertInto('interaction_sources')
+    .values({ interaction_id: id, mailbox: seed.mailbox ?? 'log', folder: 'INBOX', uid: String(id) })
+    .execute();
   return id;
 }

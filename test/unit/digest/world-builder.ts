@@ -77,7 +77,12 @@ export function candidate(spec: CandidateSpec = {}): WorldCandidate {
   };
 }
 
-export const lifeEventIn = (logged: LoggedMail, category: string, sentence: string, hasNote = false): WorldLifeEvent => ({
+export const lifeEventIn = (
+  logged: LoggedMail,
+  category: string,
+  sentence: string,
+  hasNote = false,
+): WorldLifeEvent => ({
   category,
   sentence,
   mail: { ...logged, hasNote },

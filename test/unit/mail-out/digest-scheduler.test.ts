@@ -14,7 +14,11 @@ import { createSilentLogger } from '../../../src/log/logger.js';
 
 let cli: CliWorkspace;
 const config = parseConfig(
-  { timezone: 'UTC', logAddress: 'log@agency.example', smtp: { host: '127.0.0.1', tls: 'none', from: 'keepwarm <keepwarm@agency.example>' } },
+  {
+    timezone: 'UTC',
+    logAddress: 'log@agency.example',
+    smtp: { host: '127.0.0.1', tls: 'none', from: 'keepwarm <keepwarm@agency.example>' },
+  },
   {},
   'test',
   '/tmp',
@@ -34,8 +38,34 @@ class FakeSender implements MailSender {
 
 beforeEach(async () => {
   cli = createCliWorkspace();
-  expect((await cli.run('recruiter', 'add', '--email', 'ny@agency.example', '--name', 'New York', '--timezone', 'America/New_York')).code).toBe(0);
-  expect((await cli.run('recruiter', 'add', '--email', 'berlin@agency.example', '--name', 'Berlin', '--timezone', 'Europe/Berlin')).code).toBe(0);
+  expect(
+    (
+      await cli.run(
+        'recruiter',
+        'add',
+        '--email',
+        'ny@agency.example',
+        '--name',
+        'New York',
+        '--timezone',
+        'America/New_York',
+      )
+    ).code,
+  ).toBe(0);
+  expect(
+    (
+      await cli.run(
+        'recruiter',
+        'add',
+        '--email',
+        'berlin@agency.example',
+        '--name',
+        'Berlin',
+        '--timezone',
+        'Europe/Berlin',
+      )
+    ).code,
+  ).toBe(0);
 });
 
 afterEach(() => cli.remove());
@@ -50,8 +80,19 @@ async function withDb<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>
 }
 
 /** Ticks a scheduler every `stepMinutes` from `from` to `to` on a fake clock. */
-async function runClock(db: Kysely<Database>, sender: FakeSender, clock: { now: Date }, from: string, to: string, stepMinutes = 15) {
-  const scheduler = createDigestScheduler({ deps: { db, config, renderer: createDigestRenderer(), sender, owner: 'a' }, logger: createSilentLogger(), now: () => clock.now });
+async function runClock(
+  db: Kysely<Database>,
+  sender: FakeSender,
+  clock: { now: Date },
+  from: string,
+  to: string,
+  stepMinutes = 15,
+) {
+  const scheduler = createDigestScheduler({
+    deps: { db, config, renderer: createDigestRenderer(), sender, owner: 'a' },
+    logger: createSilentLogger(),
+    now: () => clock.now,
+  });
   for (let t = Date.parse(from); t <= Date.parse(to); t += stepMinutes * 60_000) {
     clock.now = new Date(t);
     await scheduler.tick();
@@ -63,16 +104,41 @@ describe('digest scheduler', () => {
     // US fall back on Sunday 1 Nov 2026, EU on Sunday 25 Oct: the Monday after each.
     // The clock starts on the Monday 05:00 UTC: a new week in both zones, before either slot (a start
     // earlier in the week would rightly catch up on the previous week's digest).
-    ['the US fall-back week', '2026-11-02T05:00:00Z', '2026-11-08T23:00:00Z', '2026-11-02T13:00:00.000Z', '2026-11-02T07:00:00.000Z'],
-    ['the EU fall-back week', '2026-10-26T05:00:00Z', '2026-11-01T00:00:00Z', '2026-10-26T12:00:00.000Z', '2026-10-26T07:00:00.000Z'],
-    ['the US spring-forward week', '2026-03-09T05:00:00Z', '2026-03-15T00:00:00Z', '2026-03-09T12:00:00.000Z', '2026-03-09T07:00:00.000Z'],
-    ['the EU spring-forward week', '2026-03-30T05:00:00Z', '2026-04-05T00:00:00Z', '2026-03-30T12:00:00.000Z', '2026-03-30T06:00:00.000Z'],
+    [
+      'the US fall-back week',
+      '2026-11-02T05:00:00Z',
+      '2026-11-08T23:00:00Z',
+      '2026-11-02T13:00:00.000Z',
+      '2026-11-02T07:00:00.000Z',
+    ],
+    [
+      'the EU fall-back week',
+      '2026-10-26T05:00:00Z',
+      '2026-11-01T00:00:00Z',
+      '2026-10-26T12:00:00.000Z',
+      '2026-10-26T07:00:00.000Z',
+    ],
+    [
+      'the US spring-forward week',
+      '2026-03-09T05:00:00Z',
+      '2026-03-15T00:00:00Z',
+      '2026-03-09T12:00:00.000Z',
+      '2026-03-09T07:00:00.000Z',
+    ],
+    [
+      'the EU spring-forward week',
+      '2026-03-30T05:00:00Z',
+      '2026-04-05T00:00:00Z',
+      '2026-03-30T12:00:00.000Z',
+      '2026-03-30T06:00:00.000Z',
+    ],
   ])('sends once to each recruiter at 08:00 local time in %s', async (_name, from, to, nyAt, berlinAt) => {
     await withDb(async (db) => {
       const clock = { now: new Date(from) };
       const sender = new FakeSender(() => clock.now);
       await runClock(db, sender, clock, from, to);
-      const byRecipient = (address: string) => sender.sent.filter((s) => s.mail.to.address === address).map((s) => s.at.toISOString());
+      const byRecipient = (address: string) =>
+        sender.sent.filter((s) => s.mail.to.address === address).map((s) => s.at.toISOString());
       expect(byRecipient('ny@agency.example')).toEqual([nyAt]);
       expect(byRecipient('berlin@agency.example')).toEqual([berlinAt]);
     });
@@ -104,13 +170,32 @@ describe('digest scheduler', () => {
   it('never sends a second copy when the process died after the server accepted it', async () => {
     await withDb(async (db) => {
       // A run left "sending" by a process that died mid-send.
-      const ny = await db.selectFrom('recruiters').select('id').where('email', '=', 'ny@agency.example').executeTakeFirstOrThrow();
-      await db.insertInto('digest_runs').values({ recruiter_id: ny.id, iso_week: '2026-W48', state: 'sending', attempts: 1, claimed_by: 'dead', created_at: '2026-11-23T13:00:00.000Z', updated_at: '2026-11-23T13:00:00.000Z' }).execute();
+      const ny = await db
+        .selectFrom('recruiters')
+        .select('id')
+        .where('email', '=', 'ny@agency.example')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('digest_runs')
+        .values({
+          recruiter_id: ny.id,
+          iso_week: '2026-W48',
+          state: 'sending',
+          attempts: 1,
+          claimed_by: 'dead',
+          created_at: '2026-11-23T13:00:00.000Z',
+          updated_at: '2026-11-23T13:00:00.000Z',
+        })
+        .execute();
       const clock = { now: new Date('2026-11-23T13:05:00Z') };
       const sender = new FakeSender(() => clock.now);
       await runClock(db, sender, clock, '2026-11-23T13:05:00Z', '2026-11-29T23:00:00Z', 60);
       expect(sender.sent.map((s) => s.mail.to.address)).toEqual(['berlin@agency.example']);
-      const run = await db.selectFrom('digest_runs').select('state').where('recruiter_id', '=', ny.id).executeTakeFirstOrThrow();
+      const run = await db
+        .selectFrom('digest_runs')
+        .select('state')
+        .where('recruiter_id', '=', ny.id)
+        .executeTakeFirstOrThrow();
       expect(run.state).toBe('unknown');
     });
   });

@@ -3,8 +3,46 @@
 import { describe, expect, it } from 'vitest';
 import { addressesIn, parsedAddresses, plainAddresses } from '../../../src/sync/header-facts.js';
 
-const NAMES = ['Jane Roe', 'Sales Rep', 'Jane  Roe', "O'Brien", 'Jean-Luc Picard', 'Dr. Sam Lee', 'J.R.', '.', '-', "'", '_', '123', 'a.b', 'x y z', 'Ünïcode Name', '"Roe, Jane"', '"Jane"', '=?utf-8?B?SmFuZSBSb2U=?=', 'Jane (work)', 'Team:', 'Jane;', 'Ja\\ne', ''];
-const ADDRESSES = ['jane@candidates.example', 'J.Roe+tag@Example.COM', 'rep1@vendor1.example', 'a@b', 'x_y%z@mail-1.example', 'jane@xn--mnchen-3ya.example', 'jane@', '@example.com', 'a..b@x.example', 'jane@exa mple.com', 'jane@[127.0.0.1]', 'plain', 'jane@candidates.example.'];
+const NAMES = [
+  'Jane Roe',
+  'Sales Rep',
+  'Jane  Roe',
+  "O'Brien",
+  'Jean-Luc Picard',
+  'Dr. Sam Lee',
+  'J.R.',
+  '.',
+  '-',
+  "'",
+  '_',
+  '123',
+  'a.b',
+  'x y z',
+  'Ünïcode Name',
+  '"Roe, Jane"',
+  '"Jane"',
+  '=?utf-8?B?SmFuZSBSb2U=?=',
+  'Jane (work)',
+  'Team:',
+  'Jane;',
+  'Ja\\ne',
+  '',
+];
+const ADDRESSES = [
+  'jane@candidates.example',
+  'J.Roe+tag@Example.COM',
+  'rep1@vendor1.example',
+  'a@b',
+  'x_y%z@mail-1.example',
+  'jane@xn--mnchen-3ya.example',
+  'jane@',
+  '@example.com',
+  'a..b@x.example',
+  'jane@exa mple.com',
+  'jane@[127.0.0.1]',
+  'plain',
+  'jane@candidates.example.',
+];
 const SHAPES: ((name: string, address: string) => string)[] = [
   (n, a) => `${n} <${a}>`,
   (n, a) => `${n}<${a}>`,
@@ -26,18 +64,29 @@ function random(seed: number): () => number {
 describe('plain address headers', () => {
   it.each([
     ['Sales Rep <rep1@vendor1.example>', [{ name: 'Sales Rep', address: 'rep1@vendor1.example' }]],
-    ['rep1@vendor1.example, <b@y.example>', [{ name: '', address: 'rep1@vendor1.example' }, { name: '', address: 'b@y.example' }]],
+    [
+      'rep1@vendor1.example, <b@y.example>',
+      [
+        { name: '', address: 'rep1@vendor1.example' },
+        { name: '', address: 'b@y.example' },
+      ],
+    ],
     ['Jane  Roe<j@x.example> ,', [{ name: 'Jane  Roe', address: 'j@x.example' }]],
   ])('reads %s directly', (value, expected) => {
     expect(plainAddresses(value)).toEqual(expected);
   });
 
-  it.each(['"Roe, Jane" <j@x.example>', 'jane@x.example (Jane)', 'Team: a@x.example;', '=?utf-8?B?SmFuZQ==?= <j@x.example>', 'Jane <j@xn--mnchen-3ya.example>', 'Ünï <u@x.example>', 'Jane\t<j@x.example>'])(
-    'leaves %s to mailparser',
-    (value) => {
-      expect(plainAddresses(value)).toBeNull();
-    },
-  );
+  it.each([
+    '"Roe, Jane" <j@x.example>',
+    'jane@x.example (Jane)',
+    'Team: a@x.example;',
+    '=?utf-8?B?SmFuZQ==?= <j@x.example>',
+    'Jane <j@xn--mnchen-3ya.example>',
+    'Ünï <u@x.example>',
+    'Jane\t<j@x.example>',
+  ])('leaves %s to mailparser', (value) => {
+    expect(plainAddresses(value)).toBeNull();
+  });
 
   it('gives what mailparser gives for 20,000 headers of every shape', () => {
     const next = random(42);

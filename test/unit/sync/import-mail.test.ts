@@ -12,7 +12,10 @@ let cli: CliWorkspace;
 
 beforeEach(async () => {
   cli = createCliWorkspace();
-  fs.writeFileSync(path.join(cli.dir, 'keepwarm.config.json'), JSON.stringify({ database: 'sqlite:./data/keepwarm.db', logAddress: 'log@agency.example' }));
+  fs.writeFileSync(
+    path.join(cli.dir, 'keepwarm.config.json'),
+    JSON.stringify({ database: 'sqlite:./data/keepwarm.db', logAddress: 'log@agency.example' }),
+  );
   expect((await cli.run('recruiter', 'add', '--email', 'alice@agency.example', '--name', 'Alice Smith')).code).toBe(0);
   expect((await cli.run('recruiter', 'add', '--email', 'bob@agency.example', '--name', 'Bob Jones')).code).toBe(0);
   cli.write('candidates.csv', CANDIDATES_CSV);
@@ -22,14 +25,17 @@ beforeEach(async () => {
 afterEach(() => cli.remove());
 
 async function subjects(): Promise<string[]> {
-  return cli.withDb(async (db) => (await db.selectFrom('interactions').select('subject').orderBy('subject').execute()).map((r) => r.subject));
+  return cli.withDb(async (db) =>
+    (await db.selectFrom('interactions').select('subject').orderBy('subject').execute()).map((r) => r.subject),
+  );
 }
 
 describe('keepwarm import mail', () => {
   it('logs .eml files and folders of them, and a second import changes nothing', async () => {
     const folder = path.join(cli.dir, 'history');
     fs.mkdirSync(folder);
-    for (const name of ['gmail-reply.eml', 'outlook-reply.eml', 'newsletter.eml']) fs.writeFileSync(path.join(folder, name), fixture(name));
+    for (const name of ['gmail-reply.eml', 'outlook-reply.eml', 'newsletter.eml'])
+      fs.writeFileSync(path.join(folder, name), fixture(name));
     fs.writeFileSync(path.join(cli.dir, 'single.eml'), fixture('opt-out-reply.eml'));
     const first = await cli.run('import', 'mail', 'history', 'single.eml', '--json');
     expect(first.code, first.stderr).toBe(0);
@@ -41,7 +47,13 @@ describe('keepwarm import mail', () => {
 
   it('reads an mbox file one message at a time, unescaping >From lines', async () => {
     const mbox = ['gmail-reply.eml', 'outlook-reply.eml']
-      .map((name) => `From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n${fixture(name).toString('latin1').replace(/\r\n/g, '\n').replace(/^From /gm, '>From ')}\n`)
+      .map(
+        (name) =>
+          `From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n${fixture(name)
+            .toString('latin1')
+            .replace(/\r\n/g, '\n')
+            .replace(/^From /gm, '>From ')}\n`,
+      )
       .join('');
     cli.write('takeout.mbox', mbox);
     const result = await cli.run('import', 'mail', 'takeout.mbox', '--json');
@@ -60,11 +72,15 @@ describe('keepwarm import mail', () => {
   });
 
   it("treats a recruiter's own export (--as) as their Sent and INBOX", async () => {
-    const raw = fixture('promise-outbound.eml').toString('latin1').replace(/^Bcc:.*\r\n/m, '');
+    const raw = fixture('promise-outbound.eml')
+      .toString('latin1')
+      .replace(/^Bcc:.*\r\n/m, '');
     cli.write('sent.eml', raw);
     const result = await cli.run('import', 'mail', 'sent.eml', '--as', 'alice@agency.example', '--json');
     expect(JSON.parse(result.stdout)).toMatchObject({ logged: 1 });
-    const rows = await cli.withDb((db) => db.selectFrom('interactions').select(['direction', 'recruiter_id']).execute());
+    const rows = await cli.withDb((db) =>
+      db.selectFrom('interactions').select(['direction', 'recruiter_id']).execute(),
+    );
     expect(rows).toMatchObject([{ direction: 'outbound' }]);
   });
 

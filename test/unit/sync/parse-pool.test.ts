@@ -8,10 +8,13 @@ afterEach(async () => {
   await pool?.close();
 });
 
-const simple = 'From: Jane <jane@candidates.example>\r\nTo: alice@agency.example\r\nSubject: Hi\r\nMessage-ID: <p1@x.example>\r\n\r\nHello there\r\n';
+const simple =
+  'From: Jane <jane@candidates.example>\r\nTo: alice@agency.example\r\nSubject: Hi\r\nMessage-ID: <p1@x.example>\r\n\r\nHello there\r\n';
 
 function manyParts(count: number): string {
-  const parts = Array.from({ length: count }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join('');
+  const parts = Array.from({ length: count }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join(
+    '',
+  );
   return `From: jane@candidates.example\r\nTo: alice@agency.example\r\nSubject: Parts\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}--b--\r\n`;
 }
 
@@ -19,7 +22,11 @@ describe('parse pool', () => {
   it('parses a message into MailFacts in a worker', async () => {
     pool = createParsePool();
     const facts = await pool.parse(Buffer.from(simple));
-    expect(facts).toMatchObject({ messageId: '<p1@x.example>', subject: 'Hi', from: [{ address: 'jane@candidates.example' }] });
+    expect(facts).toMatchObject({
+      messageId: '<p1@x.example>',
+      subject: 'Hi',
+      from: [{ address: 'jane@candidates.example' }],
+    });
     expect(facts.headers.get('subject')).toEqual(['Hi']);
     expect(facts.text?.trim()).toBe('Hello there');
   });

@@ -18,14 +18,42 @@ async function freshLibrary(): Promise<Kysely<Database>> {
   const db = openDatabase({ kind: 'sqlite', file: path.join(dir, `library-${opened.length}.db`) });
   opened.push(db);
   await migrateToLatest(db.db);
-  await db.db.insertInto('recruiters').values([{ name: 'Alice', email: 'alice@agency.example' }, { name: 'Bob', email: 'bob@agency.example' }]).execute();
+  await db.db
+    .insertInto('recruiters')
+    .values([
+      { name: 'Alice', email: 'alice@agency.example' },
+      { name: 'Bob', email: 'bob@agency.example' },
+    ])
+    .execute();
   // Already on the list before the sync: one with a recruiter, one without, one dismissed.
   await db.db
     .insertInto('unmatched_addresses')
     .values([
-      { email_key: 'rep1@vendor.example', email: 'Rep1@Vendor.example', display_name: 'Old Name', recruiter_id: 1, message_count: 4, last_seen_at: '2026-11-30T00:00:00.000Z' },
-      { email_key: 'hr@client.example', email: 'hr@client.example', display_name: null, recruiter_id: null, message_count: 2, last_seen_at: '2026-01-01T00:00:00.000Z' },
-      { email_key: 'gone@vendor.example', email: 'gone@vendor.example', display_name: 'Gone', recruiter_id: 2, message_count: 1, last_seen_at: '2026-01-01T00:00:00.000Z', dismissed_at: '2026-02-01T00:00:00.000Z' },
+      {
+        email_key: 'rep1@vendor.example',
+        email: 'Rep1@Vendor.example',
+        display_name: 'Old Name',
+        recruiter_id: 1,
+        message_count: 4,
+        last_seen_at: '2026-11-30T00:00:00.000Z',
+      },
+      {
+        email_key: 'hr@client.example',
+        email: 'hr@client.example',
+        display_name: null,
+        recruiter_id: null,
+        message_count: 2,
+        last_seen_at: '2026-01-01T00:00:00.000Z',
+      },
+      {
+        email_key: 'gone@vendor.example',
+        email: 'gone@vendor.example',
+        display_name: 'Gone',
+        recruiter_id: 2,
+        message_count: 1,
+        last_seen_at: '2026-01-01T00:00:00.000Z',
+        dismissed_at: '2026-02-01T00:00:00.000Z',
+      },
     ])
     .execute();
   return db.db;
@@ -40,18 +68,31 @@ async function recordOneByOne(db: Kysely<Database>, sightings: readonly Unmatche
       .selectFrom('unmatched_addresses')
       .select(['id', 'last_seen_at'])
       .where('email_key', '=', item.key)
-      .where((eb) => (item.recruiterId === null ? eb('recruiter_id', 'is', null) : eb('recruiter_id', '=', item.recruiterId)))
+      .where((eb) =>
+        item.recruiterId === null ? eb('recruiter_id', 'is', null) : eb('recruiter_id', '=', item.recruiterId),
+      )
       .executeTakeFirst();
     if (existing) {
       await db
         .updateTable('unmatched_addresses')
-        .set((eb) => ({ message_count: eb('message_count', '+', 1), last_seen_at: existing.last_seen_at > at ? existing.last_seen_at : at, ...(name ? { display_name: name } : {}) }))
+        .set((eb) => ({
+          message_count: eb('message_count', '+', 1),
+          last_seen_at: existing.last_seen_at > at ? existing.last_seen_at : at,
+          ...(name ? { display_name: name } : {}),
+        }))
         .where('id', '=', existing.id)
         .execute();
     } else {
       await db
         .insertInto('unmatched_addresses')
-        .values({ email_key: item.key, email: item.party.address.trim(), display_name: name, recruiter_id: item.recruiterId, message_count: 1, last_seen_at: at })
+        .values({
+          email_key: item.key,
+          email: item.party.address.trim(),
+          display_name: name,
+          recruiter_id: item.recruiterId,
+          message_count: 1,
+          last_seen_at: at,
+        })
         .execute();
     }
   }
@@ -107,7 +148,11 @@ describe('recordUnmatchedSightings', () => {
       ['solo@nowhere.example', null, 2],
       ['gone@vendor.example', 2, 1],
     ]);
-    expect(tallies[1]).toMatchObject({ email: 'new@vendor.example', name: 'Last Name', lastSeenAt: '2026-06-01T00:00:00.000Z' });
+    expect(tallies[1]).toMatchObject({
+      email: 'new@vendor.example',
+      name: 'Last Name',
+      lastSeenAt: '2026-06-01T00:00:00.000Z',
+    });
   });
 
   it('writes nothing for an empty batch', async () => {

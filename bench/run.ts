@@ -13,6 +13,7 @@ import { generateLibrary } from './generate/library.js';
 import { failedRow, markdownTable, terminalTable, toJson, type ResultRow } from './lib/results.js';
 import { startMailWorld, type MailWorld } from './measure/mail-world.js';
 import { measureInitialSync } from './measure/p1-initial-sync.js';
+import { measureWanSync } from './measure/p1w-wan-sync.js';
 import { measureIdlePoll } from './measure/p2-idle-poll.js';
 import { measureIdlePush } from './measure/p3-idle-push.js';
 import { digestRows, libraryWorkspace, runDigest, type DigestRun } from './measure/p4-digest.js';
@@ -27,7 +28,7 @@ const LIBRARY_SEED = 7;
 /** The digest's and admin page's "now"; the generated library's mail falls in the 400 days before it. */
 const AT = '2026-11-23T08:00:00Z';
 const LIBRARY_SIZES = [10_000, 100_000] as const;
-const ALL = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'] as const;
+const ALL = ['P1', 'P1W', 'P2', 'P3', 'P4', 'P5', 'P6'] as const;
 
 interface Options {
   size: number;
@@ -83,7 +84,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--help') {
       process.stdout.write(
-        'npm run bench -- [--size 10k|100k] [--only P1,P2,P3,P4,P5,P6] [--list-seconds 10] [--polls 30] [--pushes 20] [--digest-runs 3] [--sync-runs 3] [--keep]\n',
+        'npm run bench -- [--size 10k|100k] [--only P1,P1W,P2,P3,P4,P5,P6] [--list-seconds 10] [--polls 30] [--pushes 20] [--digest-runs 3] [--sync-runs 3] [--keep]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (see --help)`);
@@ -188,7 +189,7 @@ async function main(): Promise<void> {
     const small = libraries.get(10_000)!;
     const large = libraries.get(100_000)!;
 
-    const mail = ['P1', 'P2', 'P3', 'P6'].filter((id) => options.only.has(id));
+    const mail = ['P1', 'P1W', 'P2', 'P3', 'P6'].filter((id) => options.only.has(id));
     if (mail.length > 0) {
       log(`writing the ${options.size.toLocaleString('en-US')}-message mailbox into a private Dovecot`);
       const w = await startMailWorld({ size: options.size, seed: MAIL_SEED, dir: workDir, log });
@@ -200,6 +201,10 @@ async function main(): Promise<void> {
             log,
             timeoutMs: childTimeoutMs,
           }),
+        );
+      if (options.only.has('P1W'))
+        await attempt(rows, 'P1w', 'initial sync over a WAN link', '<= 0.2 x (a)', 's', () =>
+          measureWanSync(w, small, { log, timeoutMs: childTimeoutMs }),
         );
       if (options.only.has('P2')) {
         const { config } = w.workspace('p1', small, ['onek', 'alice']);

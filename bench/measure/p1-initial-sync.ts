@@ -3,18 +3,18 @@
 // process talking through one byte-counting relay, after one unmeasured pass that warms Dovecot's
 // caches and the page cache for all of them alike.
 import { ALICE, LOG, PASSWORD } from '../generate/bench-world.js';
-import { startByteCountingProxy } from '../lib/byte-counting-proxy.js';
+import { startByteCountingProxy, type ByteCountingProxy } from '../lib/byte-counting-proxy.js';
 import { runChild } from '../lib/child-process.js';
 import { row, type ResultRow } from '../lib/results.js';
 import type { MailWorld } from './mail-world.js';
 
-interface FetchResult {
+export interface FetchResult {
   workMs: number;
   messages: number;
   bytes: number;
 }
 
-interface CommandResult {
+export interface CommandResult {
   code: number;
   workMs: number;
   stdout: string;
@@ -23,8 +23,57 @@ interface CommandResult {
   commandPeak: number;
 }
 
-interface SyncSummary {
+export interface SyncSummary {
   mailboxes: { mailbox: string; folders: Record<string, number | string>[]; errors: unknown[] }[];
+}
+
+/** (a) or (b) through the relay, in a fresh process. */
+export async function fetchEverySource(
+  proxy: ByteCountingProxy,
+  parse: boolean,
+  timeoutMs: number,
+): Promise<FetchResult & { downloaded: number }> {
+  proxy.reset();
+  const result = await runChild<FetchResult>(
+    'fetch-every-source.ts',
+    { host: '127.0.0.1', port: proxy.port, accounts: ACCOUNTS, parse },
+    { timeoutMs },
+  );
+  return { ...result, downloaded: proxy.downloaded() };
+}
+
+/** `keepwarm sync --once` of the log and Alice's mailboxes through the relay, on a fresh copy of the library. */
+export async function syncThrough(
+  world: MailWorld,
+  libraryFile: string,
+  workspace: string,
+  proxy: ByteCountingProxy,
+  options: { timeoutMs: number },
+): Promise<CommandResult & { downloaded: number }> {
+  const { config } = world.workspace(workspace, libraryFile, ['log', 'alice'], proxy.port);
+  proxy.reset();
+  const run = await runChild<CommandResult>(
+    'keepwarm-command.ts',
+    { args: ['-c', config, 'sync', '--once', '--json'], cwd: process.cwd(), keepStdout: 1_000_000 },
+    { timeoutMs: options.timeoutMs },
+  );
+  return { ...run, downloaded: proxy.downloaded() };
+}
+
+/** Totals of one `sync --once --json` summary, and whether the sync was clean. */
+export function syncCounts(run: CommandResult, messages: number): { ok: boolean; counts: string } {
+  const summary = JSON.parse(run.stdout || '{"mailboxes":[]}') as SyncSummary;
+  const total = (key: string): number =>
+    summary.mailboxes.flatMap((m) => m.folders).reduce((n, f) => n + Number(f[key] ?? 0), 0);
+  const errors = summary.mailboxes.flatMap((m) => m.errors);
+  const ok = run.code === 0 && errors.length === 0 && total('seen') === messages && total('logged') > 0;
+  const counts = `seen ${total('seen')}, logged ${total('logged')}, duplicates ${total('duplicates')}, ignored ${total('ignored')}, unmatched ${total('unmatched')}, quarantined ${total('quarantined')}`;
+  return {
+    ok,
+    counts: ok
+      ? counts
+      : `sync not clean (exit ${run.code}, ${errors.length} errors): ${counts} ${run.stderr.slice(-300)}`,
+  };
 }
 
 const ACCOUNTS = [
@@ -39,15 +88,8 @@ export async function measureInitialSync(
 ): Promise<ResultRow[]> {
   const proxy = await startByteCountingProxy({ host: '127.0.0.1', port: world.bench.imapPort });
   try {
-    const fetchAll = async (parse: boolean): Promise<FetchResult & { downloaded: number }> => {
-      proxy.reset();
-      const result = await runChild<FetchResult>(
-        'fetch-every-source.ts',
-        { host: '127.0.0.1', port: proxy.port, accounts: ACCOUNTS, parse },
-        { timeoutMs: options.timeoutMs },
-      );
-      return { ...result, downloaded: proxy.downloaded() };
-    };
+    const fetchAll = (parse: boolean): Promise<FetchResult & { downloaded: number }> =>
+      fetchEverySource(proxy, parse, options.timeoutMs);
     options.log('P1 warm-up: one unmeasured pass over every message');
     const warm = await fetchAll(false);
     if (warm.messages !== world.stats.messages)
@@ -64,21 +106,10 @@ export async function measureInitialSync(
       parses.push(await fetchAll(true));
       options.log(`P1 keepwarm sync --once${tag} (b took ${(parses[round]!.workMs / 1000).toFixed(1)} s)`);
       // A fresh copy of the library each round; the first round's stays synced for P2 and P3.
-      const { config } = world.workspace(
-        round === 0 ? 'p1' : `p1-round${round + 1}`,
-        libraryFile,
-        ['log', 'alice'],
-        proxy.port,
-      );
-      proxy.reset();
-      const run = await runChild<CommandResult>(
-        'keepwarm-command.ts',
-        { args: ['-c', config, 'sync', '--once', '--json'], cwd: process.cwd(), keepStdout: 1_000_000 },
-        { timeoutMs: options.timeoutMs },
-      );
-      syncs.push({ ...run, downloaded: proxy.downloaded() });
+      const run = await syncThrough(world, libraryFile, round === 0 ? 'p1' : `p1-round${round + 1}`, proxy, options);
+      syncs.push(run);
       options.log(
-        `P1 keepwarm took ${(run.workMs / 1000).toFixed(1)} s, downloaded ${(proxy.downloaded() / 1e6).toFixed(1)} MB`,
+        `P1 keepwarm took ${(run.workMs / 1000).toFixed(1)} s, downloaded ${(run.downloaded / 1e6).toFixed(1)} MB`,
       );
     }
     const median = (values: readonly number[]): number =>
@@ -104,19 +135,8 @@ export async function measureInitialSync(
           )}`
         : '';
 
-    const summary = JSON.parse(sync.stdout || '{"mailboxes":[]}') as SyncSummary;
-    const total = (key: string): number =>
-      summary.mailboxes.flatMap((m) => m.folders).reduce((n, f) => n + Number(f[key] ?? 0), 0);
-    const errors = summary.mailboxes.flatMap((m) => m.errors);
-    const ok =
-      syncs.every((r) => r.code === 0) &&
-      errors.length === 0 &&
-      total('seen') === world.stats.messages &&
-      total('logged') > 0;
-    const counts = `seen ${total('seen')}, logged ${total('logged')}, duplicates ${total('duplicates')}, ignored ${total('ignored')}, unmatched ${total('unmatched')}, quarantined ${total('quarantined')}`;
-    const health = ok
-      ? counts
-      : `sync not clean (exit ${sync.code}, ${errors.length} errors): ${counts} ${sync.stderr.slice(-300)}`;
+    const { ok: firstOk, counts: health } = syncCounts(sync, world.stats.messages);
+    const ok = firstOk && syncs.every((r) => r.code === 0);
     const seconds = (ms: number): number => ms / 1000;
     const mb = (bytes: number): number => bytes / 1e6;
     const size = `${world.stats.messages.toLocaleString('en-US')} messages, ${mb(world.stats.bytes).toFixed(0)} MB`;

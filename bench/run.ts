@@ -84,7 +84,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--help') {
       process.stdout.write(
-        'npm run bench -- [--size 10k|100k] [--only P1,P1W,P2,P3,P4,P5,P6] [--list-seconds 10] [--polls 30] [--pushes 20] [--digest-runs 3] [--sync-runs 3] [--keep]\n',
+        'npm run bench -- [--size 10k|100k] [--only P1,P1W,P2,P3,P4,P5,P6] [--list-seconds 10] [--polls 30] ' +
+          '[--pushes 20] [--digest-runs 3] [--sync-runs 3] [--keep]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (see --help)`);
@@ -107,11 +108,15 @@ function command(file: string, args: string[]): string {
 function machine(): Record<string, string> {
   const dirty = command('git', ['status', '--porcelain']).split('\n').filter(Boolean).length;
   return {
-    cpus: `${os.availableParallelism()} (nproc ${command('nproc', []) || '?'}), ${os.cpus()[0]?.model ?? 'unknown model'}`,
+    cpus:
+      `${os.availableParallelism()} (nproc ${command('nproc', []) || '?'}), ` +
+      `${os.cpus()[0]?.model ?? 'unknown model'}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
     os: `${os.type()} ${os.release()}`,
-    commit: `${command('git', ['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty ? ` (+${dirty} uncommitted files in the work tree)` : ''}`,
+    commit:
+      (command('git', ['rev-parse', '--short', 'HEAD']) || 'unknown') +
+      (dirty ? ` (+${dirty} uncommitted files in the work tree)` : ''),
     loadAverageAtStart: os
       .loadavg()
       .map((l) => l.toFixed(2))
@@ -136,7 +141,8 @@ async function library(size: number): Promise<string> {
   const partial = `${file}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
   log(
-    `generating a library of ${size.toLocaleString('en-US')} candidates / ${(size * 10).toLocaleString('en-US')} interactions (cached afterwards)`,
+    `generating a library of ${size.toLocaleString('en-US')} candidates / ${(size * 10).toLocaleString('en-US')} ` +
+      `interactions (cached afterwards)`,
   );
   const started = performance.now();
   await generateLibrary({ file: partial, candidates: size, seed: LIBRARY_SEED, at: new Date(AT) });
@@ -165,7 +171,8 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const info = machine();
   log(
-    `keepwarm bench: mailbox of ${options.size.toLocaleString('en-US')} messages; ${[...options.only].join(', ')}; ${info.cpus}, ${info.memory}, node ${info.node}`,
+    `keepwarm bench: mailbox of ${options.size.toLocaleString('en-US')} messages; ${[...options.only].join(', ')}; ` +
+      `${info.cpus}, ${info.memory}, node ${info.node}`,
   );
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keepwarm-bench-'));
   let world: MailWorld | null = null;
@@ -233,7 +240,8 @@ async function main(): Promise<void> {
         const runs: DigestRun[] = [];
         for (const size of LIBRARY_SIZES) {
           log(
-            `P4 keepwarm digest --format json at ${size.toLocaleString('en-US')} candidates (${options.digestRuns} runs)`,
+            `P4 keepwarm digest --format json at ${size.toLocaleString('en-US')} candidates ` +
+              `(${options.digestRuns} runs)`,
           );
           const config = libraryWorkspace(path.join(workDir, `digest-${size}`), libraries.get(size)!);
           runs.push(await runDigest(config, size, { at: AT, runs: options.digestRuns, timeoutMs: 10 * 60_000 }));
@@ -276,7 +284,8 @@ async function main(): Promise<void> {
     .join('\n');
   fs.writeFileSync(
     path.join(resultsDir, 'latest.md'),
-    `Run of \`npm run bench${args ? ` -- ${args}` : ''}\` on ${new Date().toISOString()}\n\n${machineLines}\n\n${markdownTable(rows)}\n`,
+    `Run of \`npm run bench${args ? ` -- ${args}` : ''}\` on ` +
+      `${new Date().toISOString()}\n\n${machineLines}\n\n${markdownTable(rows)}\n`,
   );
   log(`wrote bench/results/latest.json and latest.md (${minutes.toFixed(1)} min)`);
 }

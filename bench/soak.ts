@@ -93,7 +93,8 @@ async function main(): Promise<void> {
         rss.push({ t: Date.now() - started, mb: rssMb(child.pid!) });
         maxConnections = Math.max(maxConnections, imapConnections(world.bench.imapPort));
         process.stdout.write(
-          `\r${Math.round((Date.now() - started) / 1000)} s: ${delivered.length} delivered, RSS ${rss[rss.length - 1]!.mb.toFixed(0)} MB   `,
+          `\r${Math.round((Date.now() - started) / 1000)} s: ${delivered.length} delivered, RSS ` +
+            `${rss[rss.length - 1]!.mb.toFixed(0)} MB   `,
         );
       }
       await new Promise((r) => setTimeout(r, 2_000));

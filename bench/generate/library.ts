@@ -68,10 +68,12 @@ export async function generateLibrary(options: LibraryOptions): Promise<LibraryS
   try {
     const recruiter = raw.prepare('insert into recruiters (id, name, email, timezone) values (?, ?, ?, ?)');
     const candidate = raw.prepare(
-      'insert into candidates (id, name, status, cadence_days, snoozed_until, owner_recruiter_id, opt_out_detected_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into candidates (id, name, status, cadence_days, snoozed_until, owner_recruiter_id, ' +
+        'opt_out_detected_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const email = raw.prepare(
-      'insert into candidate_emails (candidate_id, email, email_key, is_primary, bouncing_since) values (?, ?, ?, ?, ?)',
+      'insert into candidate_emails (candidate_id, email, email_key, is_primary, bouncing_since) values (?, ?, ' +
+        '?, ?, ?)',
     );
     const skill = raw.prepare(
       'insert or ignore into candidate_skills (candidate_id, skill, skill_key) values (?, ?, ?)',
@@ -83,13 +85,16 @@ export async function generateLibrary(options: LibraryOptions): Promise<LibraryS
       'insert or ignore into opening_skills (opening_id, skill, skill_key) values (?, ?, ?)',
     );
     const outcome = raw.prepare(
-      'insert or ignore into outcomes (candidate_id, opening_id, stage, decided_at, feedback_notes) values (?, ?, ?, ?, ?)',
+      'insert or ignore into outcomes (candidate_id, opening_id, stage, decided_at, feedback_notes) values (?, ?, ' +
+        '?, ?, ?)',
     );
     const interaction = raw.prepare(
-      'insert into interactions (candidate_id, recruiter_id, message_key, direction, kind, occurred_at, subject, snippet, message_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into interactions (candidate_id, recruiter_id, message_key, direction, kind, occurred_at, subject, ' +
+        'snippet, message_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const source = raw.prepare(
-      "insert into interaction_sources (interaction_id, mailbox, folder, uidvalidity, uid) values (?, ?, 'INBOX', '1', ?)",
+      "insert into interaction_sources (interaction_id, mailbox, folder, uidvalidity, uid) values (?, ?, 'INBOX', " +
+        "'1', ?)",
     );
     const signal = raw.prepare(
       'insert or ignore into interaction_signals (interaction_id, code, category, text) values (?, ?, ?, ?)',

@@ -62,7 +62,10 @@ const PROMISES = ['I guarantee you will get the next one.', 'Honestly the job is
 function rfc2822(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  return (
+    `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
+  );
 }
 
 /** The trace and authentication headers real mail carries (about 1.5 KB): the sync downloads them for every message. */
@@ -72,10 +75,15 @@ function transport(random: Random, to: string, date: string, domain: string): st
   return [
     `Return-Path: <bounces+${b}@${domain}>`,
     `Delivered-To: ${to}`,
-    `Received: from mx.agency.example (mx.agency.example [198.51.100.7])\n\tby imap.agency.example (Postfix) with ESMTPS id ${id}\n\tfor <${to}>; ${date}`,
-    `Received: from mail-out.${domain} (mail-out.${domain} [203.0.113.${random.int(1, 254)}])\n\tby mx.agency.example (Postfix) with ESMTPS id ${id}Q\n\tfor <${to}>; ${date}`,
-    `Authentication-Results: mx.agency.example;\n\tdkim=pass header.d=${domain} header.s=s1 header.b=${b.slice(0, 8)};\n\tspf=pass smtp.mailfrom=${domain};\n\tdmarc=pass header.from=${domain}`,
-    `DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=${domain}; s=s1; t=${Math.floor(Date.parse(date) / 1000)};\n\th=from:to:subject:date:message-id:mime-version:content-type;\n\tbh=${'A'.repeat(43)}=;\n\tb=${'Qm9keQ'.repeat(57)}\n\t${'c2lnbmF0dXJl'.repeat(14)}`,
+    `Received: from mx.agency.example (mx.agency.example [198.51.100.7])\n\tby imap.agency.example (Postfix) with ` +
+      `ESMTPS id ${id}\n\tfor <${to}>; ${date}`,
+    `Received: from mail-out.${domain} (mail-out.${domain} [203.0.113.${random.int(1, 254)}])\n\tby ` +
+      `mx.agency.example (Postfix) with ESMTPS id ${id}Q\n\tfor <${to}>; ${date}`,
+    `Authentication-Results: mx.agency.example;\n\tdkim=pass header.d=${domain} header.s=s1 ` +
+      `header.b=${b.slice(0, 8)};\n\tspf=pass smtp.mailfrom=${domain};\n\tdmarc=pass header.from=${domain}`,
+    `DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=${domain}; s=s1; ` +
+      `t=${Math.floor(Date.parse(date) / 1000)};\n\th=from:to:subject:date:message-id:mime-version:content-type;` +
+      `\n\tbh=${'A'.repeat(43)}=;\n\tb=${'Qm9keQ'.repeat(57)}\n\t${'c2lnbmF0dXJl'.repeat(14)}`,
   ];
 }
 
@@ -113,10 +121,15 @@ function render(draft: Draft, attachment: string | null, random: Random): string
 function alternative(text: string, random: Random): { contentType: string; body: string } {
   const boundary = `alt-${random.int(1e8, 9e8).toString(36)}`;
   const half = Math.floor(text.length / 2);
-  const html = `<html><body><div style="font-family:Arial">${text.slice(half).replace(/\n\n/g, '</div>\n<div>')}</div></body></html>\n`;
+  const html =
+    `<html><body><div ` +
+    `style="font-family:Arial">${text.slice(half).replace(/\n\n/g, '</div>\n<div>')}</div></body></html>\n`;
   return {
     contentType: `multipart/alternative; boundary="${boundary}"`,
-    body: `--${boundary}\nContent-Type: text/plain; charset=us-ascii\n\n${text.slice(0, half)}\n--${boundary}\nContent-Type: text/html; charset=us-ascii\n\n${html}--${boundary}--\n`,
+    body:
+      `--${boundary}\nContent-Type: text/plain; ` +
+      `charset=us-ascii\n\n${text.slice(0, half)}\n--${boundary}\nContent-Type: text/html; ` +
+      `charset=us-ascii\n\n${html}--${boundary}--\n`,
   };
 }
 
@@ -198,7 +211,9 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
         const promise = random.chance(0.02) ? `${random.pick(PROMISES)}\n` : '';
         const fresh = corpus.text(random, random.int(200, 1200));
         const quoted = corpus.text(random, bodyBytes).replace(/^/gm, '> ');
-        const text = `Hi ${candidateName(candidate).split(' ')[0]},\n\n${promise}${fresh}\nBest,\nAlice\n\nOn ${date}, ${who} wrote:\n${quoted}`;
+        const text =
+          `Hi ${candidateName(candidate).split(' ')[0]},\n\n${promise}${fresh}\nBest,\nAlice\n\nOn ` +
+          `${date}, ${who} wrote:\n${quoted}`;
         draft = {
           headers: base(ALICE_FROM, who, thread ? `Re: ${subject}` : subject, reply(thread?.id)),
           contentType: PLAIN,
@@ -213,7 +228,9 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
         const news = random.chance(0.05) ? `${random.pick(LIFE_EVENTS)}\n\n` : '';
         const quoted = corpus.text(random, bodyBytes).replace(/^/gm, '> ');
         const fresh = corpus.text(random, random.int(100, 800));
-        const text = `Hi Alice,\n\nThanks for getting back to me. ${news}Happy to talk next week.\n${fresh}\nOn ${date}, Alice Smith <${ALICE}> wrote:\n${quoted}`;
+        const text =
+          `Hi Alice,\n\nThanks for getting back to me. ${news}Happy to talk next week.\n${fresh}\nOn ` +
+          `${date}, Alice Smith <${ALICE}> wrote:\n${quoted}`;
         const cc = kind === 'cc_copy' ? LOG : undefined;
         draft = {
           headers: base(who, ALICE_FROM, `Re: ${subject}`, reply(thread?.id), cc),
@@ -226,7 +243,12 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
       }
       case 'forward': {
         const d = new Date(at - 3_600_000);
-        const original = `From: ${candidateName(candidate)} <${candidateAddress(candidate)}>\nDate: ${DAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at 9:14 AM\nSubject: ${subject}\nTo: Alice Smith <${ALICE}>\n\n\nHi Alice,\n\n${corpus.text(random, random.int(100, 800))}\nOn ${date}, Alice Smith <${ALICE}> wrote:\n${corpus.text(random, bodyBytes).replace(/^/gm, '> ')}`;
+        const original =
+          `From: ${candidateName(candidate)} <${candidateAddress(candidate)}>\nDate: ` +
+          `${DAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at 9:14 ` +
+          `AM\nSubject: ${subject}\nTo: Alice Smith <${ALICE}>\n\n\nHi ` +
+          `Alice,\n\n${corpus.text(random, random.int(100, 800))}\nOn ${date}, Alice Smith <${ALICE}> ` +
+          `wrote:\n${corpus.text(random, bodyBytes).replace(/^/gm, '> ')}`;
         const text = `Logging this one, keep warm.\n\n---------- Forwarded message ---------\n${original}`;
         draft = {
           headers: base(ALICE_FROM, LOG, `Fwd: ${subject}`),
@@ -237,7 +259,9 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
         break;
       }
       case 'out_of_office': {
-        const text = `Thank you for your email. I am out of the office until Friday, December 4, 2026\nwith limited access to email. I will be back on Monday, December 7.\n\n${corpus.text(random, bodyBytes)}`;
+        const text =
+          `Thank you for your email. I am out of the office until Friday, December 4, 2026\nwith ` +
+          `limited access to email. I will be back on Monday, December 7.\n\n${corpus.text(random, bodyBytes)}`;
         draft = {
           headers: base(who, ALICE_FROM, `Automatic reply: ${subject}`, [
             'Auto-Submitted: auto-replied',
@@ -294,7 +318,9 @@ export function* generateMailbox(options: { size: number; seed: number }): Gener
           index,
           target,
           kind,
-          raw: `${headers.join('\n')}\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;\n\tboundary="${boundary}"\n\n${body}`,
+          raw:
+            `${headers.join('\n')}\nMIME-Version: 1.0\nContent-Type: multipart/report; ` +
+            `report-type=delivery-status;\n\tboundary="${boundary}"\n\n${body}`,
         };
         continue;
       }

@@ -17,7 +17,10 @@ export interface MaildirStats {
   byKind: Partial<Record<MailKind, number>>;
 }
 
-/** The maildir of a user's folder under the bench's mail root (mail_location = maildir:~/Maildir, home = root/domain/local). */
+/**
+ * The maildir of a user's folder under the bench's mail root (mail_location = maildir:~/Maildir, home =
+ * root/domain/local).
+ */
 export function maildirOf(mailRoot: string, user: string, folder: string): string {
   const [local = '', domain = ''] = user.split('@');
   const maildir = path.join(mailRoot, domain, local, 'Maildir');

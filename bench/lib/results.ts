@@ -81,7 +81,9 @@ export function markdownTable(rows: readonly ResultRow[]): string {
   for (const r of rows) {
     const unit = r.unit ? ` ${r.unit}` : '';
     lines.push(
-      `| ${r.id} | ${r.label} | ${fmt(r.measured)}${r.measured === null ? '' : unit} | ${fmt(r.baseline)}${r.baseline === null ? '' : unit} | ${fmt(r.ratio)} | ${r.target} | ${metText(r.met)} | ${(r.note ?? '').replace(/\|/g, '/')} |`,
+      `| ${r.id} | ${r.label} | ${fmt(r.measured)}${r.measured === null ? '' : unit} | ` +
+        `${fmt(r.baseline)}${r.baseline === null ? '' : unit} | ${fmt(r.ratio)} | ${r.target} | ${metText(r.met)} ` +
+        `| ${(r.note ?? '').replace(/\|/g, '/')} |`,
     );
   }
   return lines.join('\n');

@@ -81,7 +81,8 @@ export async function startMailWorld(options: {
     if (!hugeMail) throw new Error('the generated mailbox has no 50 MB message');
     writeMaildir(mailRoot, [{ ...hugeMail, target: { user: BIG, folder: 'INBOX' } }]);
     options.log(
-      `wrote ${stats.messages.toLocaleString('en-US')} messages (${(stats.bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s; indexing`,
+      `wrote ${stats.messages.toLocaleString('en-US')} messages (${(stats.bytes / 1e6).toFixed(0)} MB) in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s; indexing`,
     );
     await indexMaildirs({
       mailRoot,

@@ -67,7 +67,9 @@ export function syncCounts(run: CommandResult, messages: number): { ok: boolean;
     summary.mailboxes.flatMap((m) => m.folders).reduce((n, f) => n + Number(f[key] ?? 0), 0);
   const errors = summary.mailboxes.flatMap((m) => m.errors);
   const ok = run.code === 0 && errors.length === 0 && total('seen') === messages && total('logged') > 0;
-  const counts = `seen ${total('seen')}, logged ${total('logged')}, duplicates ${total('duplicates')}, ignored ${total('ignored')}, unmatched ${total('unmatched')}, quarantined ${total('quarantined')}`;
+  const counts =
+    `seen ${total('seen')}, logged ${total('logged')}, duplicates ${total('duplicates')}, ignored ` +
+    `${total('ignored')}, unmatched ${total('unmatched')}, quarantined ${total('quarantined')}`;
   return {
     ok,
     counts: ok
@@ -143,7 +145,9 @@ export async function measureInitialSync(
     return [
       row({
         id: 'P1.time_vs_fetch',
-        label: `initial sync (keepwarm sync --once) vs (a) bare imapflow fetch of every source; ${size}; median of ${options.runs}`,
+        label:
+          `initial sync (keepwarm sync --once) vs (a) bare imapflow fetch of every source; ${size}; median of ` +
+          `${options.runs}`,
         measured: seconds(syncMs),
         baseline: seconds(bare.workMs),
         target: '<= 1.5 x (a)',

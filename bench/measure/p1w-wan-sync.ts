@@ -32,7 +32,9 @@ export async function measureWanSync(
         target: '<= 0.2 x (a) (5 x faster)',
         met: ok && sync.workMs * 5 <= bare.workMs,
         unit: 's',
-        note: `${counts}; downloaded ${(sync.downloaded / 1e6).toFixed(1)} MB against (a)'s ${(bare.downloaded / 1e6).toFixed(0)} MB`,
+        note:
+          `${counts}; downloaded ${(sync.downloaded / 1e6).toFixed(1)} MB against (a)'s ` +
+          `${(bare.downloaded / 1e6).toFixed(0)} MB`,
       }),
     ];
   } finally {

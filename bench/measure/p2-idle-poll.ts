@@ -52,7 +52,10 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** `configFile` must hold the 'onek' and 'alice' mailboxes; Alice's INBOX was synced by P1 (else it is synced here first). */
+/**
+ * `configFile` must hold the 'onek' and 'alice' mailboxes; Alice's INBOX was synced by P1 (else it is synced here
+ * first).
+ */
 export async function measureIdlePoll(
   world: MailWorld,
   configFile: string,
@@ -77,7 +80,8 @@ export async function measureIdlePoll(
     pollers.push(large);
     const largeCount = world.stats.byFolder['alice@agency.example/INBOX']?.messages ?? 0;
     options.log(
-      `P2 first passes (the 1k INBOX, then the ${largeCount.toLocaleString('en-US')}-message INBOX if P1 did not sync it)`,
+      `P2 first passes (the 1k INBOX, then the ${largeCount.toLocaleString('en-US')}-message INBOX if P1 did not ` +
+        `sync it)`,
     );
     await poll(service, small);
     await poll(service, large);
@@ -106,9 +110,13 @@ export async function measureIdlePoll(
     }
     const label = `${largeCount.toLocaleString('en-US')} vs ${SMALL_MAILBOX_SIZE.toLocaleString('en-US')} messages`;
     const statusNote =
-      `; STATUS alone: ${median(statusTimes.large).toFixed(2)} ms vs ${median(statusTimes.small).toFixed(2)} ms with the folder selected (as the IDLE poller keeps it), ` +
-      `${median(unselected.large).toFixed(2)} ms vs ${median(unselected.small).toFixed(2)} ms unselected (Dovecot reopens the index)`;
-    const note = `commands at ${largeCount.toLocaleString('en-US')}: ${largeCommands.join(', ') || 'none'}; at 1,000: ${smallCommands.join(', ') || 'none'} (most in any of ${options.polls} polls)`;
+      `; STATUS alone: ${median(statusTimes.large).toFixed(2)} ms vs ${median(statusTimes.small).toFixed(2)} ms ` +
+      `with the folder selected (as the IDLE poller keeps it), ` +
+      `${median(unselected.large).toFixed(2)} ms vs ${median(unselected.small).toFixed(2)} ms unselected (Dovecot ` +
+      `reopens the index)`;
+    const note =
+      `commands at ${largeCount.toLocaleString('en-US')}: ${largeCommands.join(', ') || 'none'}; at ` +
+      `1,000: ${smallCommands.join(', ') || 'none'} (most in any of ${options.polls} polls)`;
     return [
       row({
         id: 'P2.commands',

@@ -81,13 +81,17 @@ export async function measureIdlePush(
     return [
       row({
         id: 'P3.push_latency',
-        label: `IDLE push: SMTP submission of a candidate reply to the log mailbox until logged (median of ${options.count})`,
+        label:
+          `IDLE push: SMTP submission of a candidate reply to the log mailbox until logged (median of ` +
+          `${options.count})`,
         measured: median,
         baseline: null,
         target: '<= 2 s',
         met: median !== null && missed === 0 && median <= 2,
         unit: 's',
-        note: `min ${sorted[0]?.toFixed(2) ?? '-'} s, max ${sorted[sorted.length - 1]?.toFixed(2) ?? '-'} s${missed ? `, ${missed} not logged within ${DELIVERY_TIMEOUT_MS / 1000} s` : ''}`,
+        note:
+          `min ${sorted[0]?.toFixed(2) ?? '-'} s, max ${sorted[sorted.length - 1]?.toFixed(2) ?? '-'} ` +
+          `s${missed ? `, ${missed} not logged within ${DELIVERY_TIMEOUT_MS / 1000} s` : ''}`,
       }),
     ];
   } finally {

@@ -109,7 +109,9 @@ export function digestRows(small: DigestRun, large: DigestRun, runs: number): Re
   return [
     row({
       id: 'P4.time',
-      label: `digest for every recruiter (${large.digests}) at ${k(large.candidates)} candidates / ${k(large.candidates * 10)} interactions (median of ${runs} fresh processes)`,
+      label:
+        `digest for every recruiter (${large.digests}) at ${k(large.candidates)} candidates / ` +
+        `${k(large.candidates * 10)} interactions (median of ${runs} fresh processes)`,
       measured: large.ms / 1000,
       baseline: null,
       target: '<= 1 s',
@@ -117,7 +119,8 @@ export function digestRows(small: DigestRun, large: DigestRun, runs: number): Re
       unit: 's',
       note:
         `${large.items.toLocaleString('en-US')} entries, ${(large.outputBytes / MB).toFixed(1)} MB of JSON; ` +
-        `runs ${large.runsMs.map((ms) => (ms / 1000).toFixed(2)).join('/')} s; CPU ${(large.cpuMs / 1000).toFixed(2)} s in the median run`,
+        `runs ${large.runsMs.map((ms) => (ms / 1000).toFixed(2)).join('/')} s; CPU ` +
+        `${(large.cpuMs / 1000).toFixed(2)} s in the median run`,
     }),
     row({
       id: 'P4.peak_rss',

@@ -147,7 +147,8 @@ export async function measureCandidateList(
       alone.push({ path: p, ms: times.sort((a, b) => a - b)[1]! });
     }
     options.log(
-      `P5 ${candidates.toLocaleString('en-US')} candidates: ${options.seconds} s of /candidates, then ${options.seconds} s of /healthz (${server.mounted})`,
+      `P5 ${candidates.toLocaleString('en-US')} candidates: ${options.seconds} s of /candidates, then ` +
+        `${options.seconds} s of /healthz (${server.mounted})`,
     );
     const list = await load(server.url, LIST_QUERIES, { connections: 10, seconds: options.seconds, cookie });
     const health = await load(server.url, ['/healthz'], { connections: 10, seconds: options.seconds, cookie: '' });
@@ -161,11 +162,14 @@ export function listRows(small: ListLoad, large: ListLoad, seconds: number): Res
   const k = (n: number): string => `${n / 1000}k`;
   const clean = (l: ListLoad): boolean => l.list.non2xx === 0 && l.list.errors === 0 && l.health.errors === 0;
   const stats = (s: LoadStats): string =>
-    `${s.requests} requests, p50 ${s.p50.toFixed(1)} ms${s.non2xx ? `, ${s.non2xx} non-2xx` : ''}${s.errors ? `, ${s.errors} errors` : ''}`;
+    `${s.requests} requests, p50 ${s.p50.toFixed(1)} ` +
+    `ms${s.non2xx ? `, ${s.non2xx} non-2xx` : ''}${s.errors ? `, ${s.errors} errors` : ''}`;
   return [
     row({
       id: 'P5.list_p95',
-      label: `admin candidate list at ${k(large.candidates)} candidates, 10 concurrent clients, ${seconds} s (baseline: /healthz, same load)`,
+      label:
+        `admin candidate list at ${k(large.candidates)} candidates, 10 concurrent clients, ${seconds} s ` +
+        `(baseline: /healthz, same load)`,
       measured: large.list.p95,
       baseline: large.health.p95,
       target: '<= 50 ms p95',

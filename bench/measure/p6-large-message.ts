@@ -41,14 +41,18 @@ export async function measureLargeMessage(
   return [
     row({
       id: 'P6.rss_growth',
-      label: `peak RSS growth while syncing the ${(world.hugeBytes / MB).toFixed(0)} MB message (maxMessageBytes 25 MB)`,
+      label:
+        `peak RSS growth while syncing the ${(world.hugeBytes / MB).toFixed(0)} MB message (maxMessageBytes ` +
+        `25 MB)`,
       measured: growth,
       baseline: sync.rssBefore / MB,
       ratio: null,
       target: '<= 200 MB growth',
       met: sync.code === 0 && growth <= 200,
       unit: 'MB',
-      note: `baseline = RSS before the sync; sync took ${(sync.workMs / 1000).toFixed(2)} s${sync.code === 0 ? '' : `, exit ${sync.code}: ${sync.stderr.slice(-200)}`}`,
+      note:
+        `baseline = RSS before the sync; sync took ${(sync.workMs / 1000).toFixed(2)} ` +
+        `s${sync.code === 0 ? '' : `, exit ${sync.code}: ${sync.stderr.slice(-200)}`}`,
     }),
     row({
       id: 'P6.logged_truncated',
